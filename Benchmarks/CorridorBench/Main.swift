@@ -1,0 +1,11 @@
+import ArgumentParser
+import Gateway
+
+@main
+struct CorridorBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corridor-bench",
+        abstract: "Reproducible benchmarks for Corridor (see BENCHMARKS.md).",
+        subcommands: []
+    )
+}
