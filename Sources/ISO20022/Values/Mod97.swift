@@ -7,8 +7,13 @@
 enum Mod97 {
     /// The remainder modulo 97 of the number spelt by `bytes`, or `nil` if any byte is not a
     /// digit or an ASCII letter.
-    static func remainder<S: Sequence>(of bytes: S) -> UInt64? where S.Element == UInt8 {
-        var accumulator: UInt64 = 0
+    ///
+    /// Pass the remainder of a preceding part as `prefixRemainder` to continue the number
+    /// across several byte sequences (as IBAN's "move the first four characters to the end"
+    /// needs) without concatenating them.
+    static func remainder<S: Sequence>(of bytes: S, prefixRemainder: UInt64 = 0) -> UInt64?
+    where S.Element == UInt8 {
+        var accumulator = prefixRemainder
         for byte in bytes {
             guard let value = ASCII.alphanumericValue(byte) else { return nil }
             accumulator = value < 10 ? accumulator * 10 + value : accumulator * 100 + value
