@@ -18,6 +18,11 @@ import Darwin
 /// flush costs about a millisecond, so this is what lets throughput exceed ~1,000 files/s.
 public struct DurableFileWriter: Sendable {
     /// How the bytes of a batch are made durable before the renames.
+    ///
+    /// Measured on a machine of the project's kind (ext4 on a virtio disk, 3,000-byte files,
+    /// batches of 100; `DurabilityMeasurementTests`): one `syncfs` per batch ≈ 4,000 files/s,
+    /// `fdatasync` of each file ≈ 270 files/s, single writes ≈ 125 files/s. Hence
+    /// ``automatic`` picks `syncfs`.
     public enum Durability: Sendable, Hashable {
         /// ``syncFileSystem`` where `syncfs(2)` is available, otherwise ``syncEachFile``.
         case automatic
