@@ -87,6 +87,7 @@ public struct InboxWatcher: AsyncSequence, Sendable {
         }
     }
 
+    /// Starts a watch (and its thread) for this iteration.
     public func makeAsyncIterator() -> Iterator {
         let (stream, continuation) = AsyncStream.makeStream(of: InboxEvent.self, bufferingPolicy: .bufferingNewest(1))
         var pipeEnds: [Int32] = [-1, -1]
