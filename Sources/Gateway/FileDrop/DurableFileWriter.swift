@@ -1,0 +1,257 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes outputs so that after a crash each one is either complete under its final name or
+/// absent (never partial, never overwriting another file).
+///
+/// Each output is written under a hidden temporary name in its target folder
+/// (`.<name>.corridor-<random>.tmp`, which inbox-style scanners ignore), made durable,
+/// renamed to its final name without replacing anything, and then the folder is flushed so
+/// the name is durable too.
+///
+/// A batch (``write(_:)-(OutputBatch)``) does the same for many outputs with one device flush
+/// for all of their bytes, then one flush per touched folder: on the project's machines a
+/// flush costs about a millisecond, so this is what lets throughput exceed ~1,000 files/s.
+public struct DurableFileWriter: Sendable {
+    /// How the bytes of a batch are made durable before the renames.
+    ///
+    /// Measured on a machine of the project's kind (ext4 on a virtio disk, 3,000-byte files,
+    /// batches of 100; `DurabilityMeasurementTests`): one `syncfs` per batch ≈ 4,000 files/s,
+    /// `fdatasync` of each file ≈ 270 files/s, single writes ≈ 125 files/s. Hence
+    /// ``automatic`` picks `syncfs`.
+    public enum Durability: Sendable, Hashable {
+        /// ``syncFileSystem`` where `syncfs(2)` is available, otherwise ``syncEachFile``.
+        case automatic
+        /// One `syncfs(2)` per file system the batch writes to. Flushes everything dirty on
+        /// that file system (other writers' data included), but as a single device flush.
+        /// Note: before Linux 5.8, `syncfs` did not report write-back errors.
+        case syncFileSystem
+        /// `fdatasync(2)` of each file: one device flush per file.
+        case syncEachFile
+    }
+
+    /// The strategy asked for.
+    public let durability: Durability
+
+    /// Creates a writer.
+    public init(durability: Durability = .automatic) {
+        self.durability = durability
+    }
+
+    /// The strategy actually used for batches of more than one output.
+    public var effectiveDurability: Durability {
+        switch durability {
+        case .automatic, .syncFileSystem: LibC.syncfs == nil ? .syncEachFile : .syncFileSystem
+        case .syncEachFile: .syncEachFile
+        }
+    }
+
+    /// Longest desired name: the temporary name adds 27 bytes and must fit in 255.
+    static let maximumNameLength = 228
+
+    /// Writes one output durably (temporary file, `fdatasync`, rename, folder `fsync`).
+    public func write(_ output: OutputFile) throws(FileDropError) -> WrittenFile {
+        try write(OutputBatch([output]))[0]
+    }
+
+    /// Writes all outputs of `batch` durably with one device flush for their bytes, then
+    /// renames them and flushes each touched folder once.
+    ///
+    /// Deterministic outputs are checked before anything is written: if one conflicts
+    /// (same name, different bytes) the call throws and writes nothing. Failures after that
+    /// point (I/O errors, a conflicting file appearing concurrently) throw with temporary
+    /// files removed; outputs renamed before the failure stay, which is safe because a
+    /// re-run finds them and, for deterministic names, skips them.
+    ///
+    /// - Returns: one ``WrittenFile`` per output, in batch order, with the final names.
+    public func write(_ batch: OutputBatch) throws(FileDropError) -> [WrittenFile] {
+        let outputs = batch.outputs
+        guard !outputs.isEmpty else { return [] }
+
+        // 1. Names and folders.
+        var directories: [String] = []
+        for output in outputs {
+            try validate(output)
+            if !directories.contains(output.directory) { directories.append(output.directory) }
+        }
+        for directory in directories {
+            try POSIX.ensureDirectory(directory)
+        }
+
+        // 2. Deterministic outputs already present (or conflicting) before any write.
+        var results = [WrittenFile?](repeating: nil, count: outputs.count)
+        var duplicateOf: [Int: Int] = [:]
+        var firstDeterministic: [String: Int] = [:]
+        for (index, output) in outputs.enumerated() where output.naming == .deterministic {
+            let target = output.desiredPath
+            if let earlier = firstDeterministic[target] {
+                guard outputs[earlier].data == output.data else {
+                    throw conflict(output, existingSize: outputs[earlier].data.count)
+                }
+                duplicateOf[index] = earlier
+                continue
+            }
+            firstDeterministic[target] = index
+            if try POSIX.exists(target) {
+                let existing = try POSIX.readFile(target)
+                guard existing == output.data else { throw conflict(output, existingSize: existing.count) }
+                results[index] = WrittenFile(name: output.name, directory: output.directory, outcome: .alreadyPresent)
+            }
+        }
+        let pending = outputs.indices.filter { results[$0] == nil && duplicateOf[$0] == nil }
+
+        // 3-5. Temporary files, one flush, renames, folder flushes.
+        var temporaryPaths: [Int: String] = [:]
+        do {
+            let flushEach = pending.count == 1 || effectiveDurability == .syncEachFile
+            for index in pending {
+                let output = outputs[index]
+                let temporary = POSIX.path(output.directory, Self.temporaryName(for: output.name))
+                let fd = try POSIX.createExclusive(temporary, data: output.data)
+                temporaryPaths[index] = temporary
+                defer { close(fd) }
+                if flushEach { try POSIX.dataSync(fd, path: temporary) }
+            }
+            if !flushEach {
+                try syncFileSystems(holding: Set(pending.map { outputs[$0].directory }))
+            }
+
+            var touched: Set<String> = []
+            for index in pending {
+                let output = outputs[index]
+                let temporary = temporaryPaths[index]!
+                results[index] = try rename(temporary, to: output)
+                temporaryPaths[index] = nil
+                touched.insert(output.directory)
+            }
+            for directory in directories where touched.contains(directory) {
+                try POSIX.syncDirectory(directory)
+            }
+        } catch {
+            for path in temporaryPaths.values { unlink(path) }
+            throw error
+        }
+
+        for (index, earlier) in duplicateOf {
+            let first = results[earlier]!
+            results[index] = WrittenFile(name: first.name, directory: first.directory, outcome: .alreadyPresent)
+        }
+        return results.map { $0! }
+    }
+
+    /// Removes temporary files this writer left behind in `directory` (after a crash).
+    /// Call only while no writer is writing into that folder, typically at start-up.
+    ///
+    /// - Returns: the number of files removed.
+    @discardableResult
+    public func removeAbandonedTemporaryFiles(in directory: String) throws(FileDropError) -> Int {
+        guard try POSIX.exists(directory) else { return 0 }
+        var removed = 0
+        for entry in try POSIX.list(directory) where entry.isRegularFile && Self.isTemporaryName(entry.name) {
+            try POSIX.remove(POSIX.path(directory, entry.name))
+            removed += 1
+        }
+        if removed > 0 { try POSIX.syncDirectory(directory) }
+        return removed
+    }
+
+    // MARK: - Steps
+
+    private func validate(_ output: OutputFile) throws(FileDropError) {
+        let context = output.source.map { "output of '\($0)'" }
+        do {
+            try POSIX.validateComponent(output.name, operation: .writeOutput)
+        } catch {
+            throw FileDropError(error.kind, operation: .writeOutput, path: output.desiredPath, context: context)
+        }
+        if output.name.utf8.count > Self.maximumNameLength {
+            throw FileDropError(
+                .invalidName(reason: "longer than \(Self.maximumNameLength) bytes"),
+                operation: .writeOutput, path: output.desiredPath, context: context)
+        }
+    }
+
+    private func conflict(_ output: OutputFile, existingSize: Int) -> FileDropError {
+        FileDropError(
+            .outputConflict(existingSize: existingSize, newSize: output.data.count),
+            operation: .writeOutput, path: output.desiredPath,
+            context: output.source.map { "output of '\($0)'" })
+    }
+
+    /// One `syncfs` per distinct file system among `directories`.
+    private func syncFileSystems(holding directories: Set<String>) throws(FileDropError) {
+        guard let syncfs = LibC.syncfs else {
+            throw FileDropError(.system(errno: ENOSYS), operation: .flushFileSystem, path: directories.first ?? "")
+        }
+        var flushedDevices: Set<UInt64> = []
+        for directory in directories.sorted() {
+            guard let info = try POSIX.status(directory) else {
+                throw FileDropError(.system(errno: ENOENT), operation: .flushFileSystem, path: directory)
+            }
+            guard flushedDevices.insert(UInt64(info.st_dev)).inserted else { continue }
+            let fd = try POSIX.openDirectory(directory)
+            defer { close(fd) }
+            if POSIX.retryingOnInterrupt({ syncfs(fd) }) != 0 {
+                throw POSIX.systemError(.flushFileSystem, directory)
+            }
+        }
+    }
+
+    /// Renames a durable temporary file to the output's final name, never replacing.
+    private func rename(_ temporary: String, to output: OutputFile) throws(FileDropError) -> WrittenFile {
+        let context = output.source.map { "output of '\($0)'" }
+        switch output.naming {
+        case .deterministic:
+            let target = output.desiredPath
+            switch try POSIX.renameNoReplace(temporary, target) {
+            case .renamed:
+                return WrittenFile(name: output.name, directory: output.directory, outcome: .written)
+            case .destinationExists:
+                // Appeared since the pre-check (a concurrent writer of the same output).
+                let existing = try POSIX.readFile(target)
+                guard existing == output.data else { throw conflict(output, existingSize: existing.count) }
+                try POSIX.remove(temporary)
+                return WrittenFile(name: output.name, directory: output.directory, outcome: .alreadyPresent)
+            case .sourceMissing:
+                throw FileDropError(
+                    .system(errno: ENOENT), operation: .rename, path: temporary, destination: target, context: context)
+            }
+        case .unique:
+            let attempts = 10_000
+            for attempt in 0..<attempts {
+                let name = OutputFile.candidateName(output.name, attempt: attempt)
+                let target = POSIX.path(output.directory, name)
+                switch try POSIX.renameNoReplace(temporary, target) {
+                case .renamed:
+                    return WrittenFile(name: name, directory: output.directory, outcome: .written)
+                case .destinationExists:
+                    continue
+                case .sourceMissing:
+                    throw FileDropError(
+                        .system(errno: ENOENT), operation: .rename, path: temporary, destination: target,
+                        context: context)
+                }
+            }
+            throw FileDropError(
+                .noFreeName(attempts: attempts), operation: .writeOutput, path: output.desiredPath, context: context)
+        }
+    }
+
+    // MARK: - Temporary names
+
+    static let temporaryMarker = ".corridor-"
+
+    static func temporaryName(for name: String) -> String {
+        let token = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let padded = String(repeating: "0", count: 16 - token.count) + token
+        return ".\(name)\(temporaryMarker)\(padded).tmp"
+    }
+
+    static func isTemporaryName(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.hasSuffix(".tmp") && name.contains(temporaryMarker)
+    }
+}
