@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlsave.h>
+#include <libxml/SAX2.h>
 
 /// xmlFree is a mutable global function pointer, which Swift 6 refuses to read.
 static inline void corridor_xml_free(void *pointer) { xmlFree(pointer); }
@@ -38,28 +39,50 @@ static inline void corridor_install_entity_loader(void) {
     xmlSetExternalEntityLoader(corridor_refuse_external_entity);
 }
 
+/// Per-parse guard state, reached through the parser context's `_private` pointer.
+typedef struct {
+    int saw_doctype;
+    int doctype_line;
+    int max_depth;
+    int depth_exceeded;
+} corridor_parse_guard;
+
 /// Called on `<!DOCTYPE`: ISO 20022 messages never carry one, so the parse stops before any
-/// entity is declared, let alone expanded.
+/// entity is declared, let alone expanded (XXE, billion laughs).
 static void corridor_refuse_doctype(void *context, const xmlChar *name, const xmlChar *externalID, const xmlChar *systemID) {
     (void)name; (void)externalID; (void)systemID;
     xmlParserCtxtPtr parser = (xmlParserCtxtPtr)context;
-    parser->wellFormed = 0;
-    parser->_private = (void *)1;
+    corridor_parse_guard *guard = (corridor_parse_guard *)parser->_private;
+    if (guard) {
+        guard->saw_doctype = 1;
+        guard->doctype_line = parser->input ? parser->input->line : 0;
+    }
     xmlStopParser(parser);
 }
 
-/// Installs the DOCTYPE refusal on a parser context; `corridor_saw_doctype` tells afterwards.
-static inline void corridor_forbid_doctype(xmlParserCtxtPtr parser) {
-    parser->_private = NULL;
+/// Start-element hook enforcing the depth limit before libxml2 builds the node.
+static void corridor_start_element(void *context, const xmlChar *localname, const xmlChar *prefix,
+                                   const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                                   int nb_attributes, int nb_defaulted, const xmlChar **attributes) {
+    xmlParserCtxtPtr parser = (xmlParserCtxtPtr)context;
+    corridor_parse_guard *guard = (corridor_parse_guard *)parser->_private;
+    if (guard && parser->nameNr > guard->max_depth) {
+        guard->depth_exceeded = 1;
+        xmlStopParser(parser);
+        return;
+    }
+    xmlSAX2StartElementNs(context, localname, prefix, uri, nb_namespaces, namespaces,
+                          nb_attributes, nb_defaulted, attributes);
+}
+
+/// Installs the DOCTYPE refusal and the depth limit on a fresh parser context.
+static inline void corridor_guard_parser(xmlParserCtxtPtr parser, corridor_parse_guard *guard) {
+    parser->_private = guard;
     parser->sax->internalSubset = corridor_refuse_doctype;
+    parser->sax->startElementNs = corridor_start_element;
 }
 
-static inline int corridor_saw_doctype(xmlParserCtxtPtr parser) {
-    return parser->_private != NULL;
-}
-
-/// Reads the parser context's depth limit guard: libxml2 2.9 caps depth at 256 without
-/// XML_PARSE_HUGE, which is what the gateway wants.
+/// The parser's well-formedness flag after a parse.
 static inline int corridor_parser_well_formed(xmlParserCtxtPtr parser) { return parser->wellFormed; }
 
 #endif

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Gateway
+import ISO20022
+
+/// `corridor validate`: checks files against the schemas and business rules.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Validate ISO 20022 messages (pacs.008, pacs.002, head.001): schema and business rules.",
+        discussion: "Exit status: 0 when every file is valid, 1 when any is invalid, 2 on usage or I/O errors."
+    )
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Validate against the XSDs in this folder instead (chosen by target namespace).")
+    var schemas: String?
+
+    @Option(help: "Parallel workers (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Argument(help: "Files or folders (recursive; any extension).")
+    var paths: [String]
+
+    func validate() throws {
+        guard self.jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        var reader = MessageReader()
+        if let folder = self.schemas {
+            do {
+                reader.schemas = try SchemaSet.overriding(with: URL(fileURLWithPath: folder))
+            } catch {
+                CLIOutput.error("corridor validate: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let files: [URL]
+        do {
+            files = try InputFiles.expand(self.paths)
+        } catch {
+            CLIOutput.error("corridor validate: \(error)")
+            throw ExitCode(2)
+        }
+        let reports = ParallelValidation(reader: reader, jobs: self.jobs).run(files)
+        switch self.format {
+        case .text:
+            for report in reports {
+                for line in report.textLines() { CLIOutput.line(line) }
+            }
+        case .json:
+            CLIOutput.line(JSONValue.array(reports.map { $0.jsonValue() }).serialized(indent: 2))
+        }
+        CLIOutput.flush()
+        if reports.contains(where: { report in report.errors.contains { $0.rule == "IO" } }) { throw ExitCode(2) }
+        if reports.contains(where: { !$0.valid }) { throw ExitCode(1) }
+    }
+}
+
+/// `--format text|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
