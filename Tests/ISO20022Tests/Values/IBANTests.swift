@@ -26,6 +26,13 @@ import Testing
         #expect(error?.description == "IBAN DE89370400440532013001 has check digits that fail mod-97")
     }
 
+    @Test func describesWrongLengthWithTheRegisteredLength() {
+        let error = #expect(throws: IdentifierError.self) { try IBAN("DE8937040044053201300").validate() }
+        #expect(error?.description == "IBAN DE8937040044053201300 has 21 characters but must have 22")
+        let short = #expect(throws: IdentifierError.self) { try IBAN("GB8").validate() }
+        #expect(short?.description == "IBAN GB8 is too short (3 characters)")
+    }
+
     @Test func rejectsSwappedDigits() {
         #expect(!IBAN("GB82WEST12345698765423").isValid)
     }
