@@ -12,7 +12,8 @@ public struct ExactDecimal: Sendable {
     /// The number of fraction digits, e.g. 2 for `1.50`. Always in `0...maximumScale`.
     public let scale: Int
 
-    /// The largest scale this type holds (18, the `totalDigits` of ISO 20022 decimal types).
+    /// The largest scale this type holds: 18. ISO 20022 decimal types allow at most 18 total
+    /// digits, so every schema-valid value fits.
     ///
     /// Bounding the scale keeps every comparison and sum exact within `Int128`.
     public static let maximumScale = 18

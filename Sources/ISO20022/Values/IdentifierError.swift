@@ -26,7 +26,8 @@ public struct IdentifierError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// What is wrong with the identifier.
     public enum Problem: Sendable, Hashable {
-        /// The identifier has `found` characters where one of `expected` is required.
+        /// The identifier has `found` characters where one of `expected` is required
+        /// (`expected` is empty when the value is too short to tell which length applies).
         case wrongLength(found: Int, expected: [Int])
         /// The character at zero-based `position` is not allowed there; `expected` says what is.
         case invalidCharacter(position: Int, expected: String)
@@ -67,6 +68,8 @@ public struct IdentifierError: Error, Sendable, Hashable, CustomStringConvertibl
     public var description: String {
         let subject = "\(kind.rawValue) \(value.isEmpty ? "(empty)" : value)"
         switch problem {
+        case .wrongLength(let found, let expected) where expected.isEmpty:
+            return "\(subject) is too short (\(found) characters)"
         case .wrongLength(let found, let expected):
             let allowed = expected.map(String.init).joined(separator: " or ")
             return "\(subject) has \(found) characters but must have \(allowed)"

@@ -2,6 +2,7 @@
 ///
 /// The amount keeps the scale it was written with, so ``description`` round-trips the text.
 /// Construction does not validate; call ``validate()`` to apply the ISO 4217 rules.
+/// Equality is numeric within a currency: `EUR 1.5 == EUR 1.50`.
 public struct Money: Sendable, Hashable {
     /// The amount, exactly as written.
     public let amount: ExactDecimal
