@@ -29,27 +29,16 @@ public struct MessageReader: Sendable {
     /// Reads a file. Refuses files over the size limit before reading them.
     public func read(contentsOf url: URL, displayName: String? = nil) -> Reading {
         let name = displayName ?? url.path
-        let size: Int
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            return Reading(report: ValidationReport(file: name, errors: [
-                ValidationIssue(rule: "IO", reasonCode: "FF01", message: "cannot read the file: \(MessageReader.reason(error))"),
-            ]))
-        }
-        if size > self.limits.maxBytes {
+        switch FileBytes.read(url.path, limit: self.limits.maxBytes) {
+        case .success(let bytes):
+            return self.read(bytes, file: name)
+        case .failure(.tooLarge(let size)):
             return Reading(report: ValidationReport(file: name, errors: [MessageReader.tooLarge(size, self.limits.maxBytes)]))
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
+        case .failure(.system(let reason)):
             return Reading(report: ValidationReport(file: name, errors: [
-                ValidationIssue(rule: "IO", reasonCode: "FF01", message: "cannot read the file: \(MessageReader.reason(error))"),
+                ValidationIssue(rule: "IO", reasonCode: "FF01", message: "cannot read the file: \(reason)"),
             ]))
         }
-        return self.read([UInt8](data), file: name)
     }
 
     /// Reads bytes already in memory.
@@ -221,10 +210,4 @@ public struct MessageReader: Sendable {
         }
     }
 
-    private static func reason(_ error: any Error) -> String {
-        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return underlying.localizedDescription
-        }
-        return error.localizedDescription
-    }
 }

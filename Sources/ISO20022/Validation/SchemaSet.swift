@@ -14,13 +14,21 @@ public final class SchemaSet: Sendable {
         // validation state lives in per-call contexts. Only ever read through this property.
         nonisolated(unsafe) let schema: xmlSchemaPtr
 
+        /// Validation contexts for this schema, reused across validations.
+        let contexts = ContextPool(maxUses: Int.max) { pointer in
+            xmlSchemaFreeValidCtxt(OpaquePointer(pointer))
+        }
+
         init(namespace: String, source: String, schema: xmlSchemaPtr) {
             self.namespace = namespace
             self.source = source
             self.schema = schema
         }
 
-        deinit { xmlSchemaFree(self.schema) }
+        deinit {
+            self.contexts.drain()
+            xmlSchemaFree(self.schema)
+        }
     }
 
     private let schemas: [String: Compiled]
@@ -113,10 +121,11 @@ public final class SchemaSet: Sendable {
     func validate(_ element: XMLElementCursor, with compiled: Compiled) -> [XMLIssue] {
         let collector = XMLIssueCollector(limit: 100)
         return withExtendedLifetime(collector) {
-            guard let context = xmlSchemaNewValidCtxt(compiled.schema) else {
+            let pooled = compiled.contexts.take()
+            guard let context = pooled.map({ OpaquePointer($0.pointer) }) ?? xmlSchemaNewValidCtxt(compiled.schema) else {
                 return [XMLIssue(message: "libxml2 could not allocate a validation context")]
             }
-            defer { xmlSchemaFreeValidCtxt(context) }
+            defer { compiled.contexts.give(UnsafeMutableRawPointer(context), uses: (pooled?.uses ?? 0) + 1) }
             xmlSchemaSetValidStructuredErrors(context, collectXMLIssue, Unmanaged.passUnretained(collector).toOpaque())
             let result = xmlSchemaValidateOneElement(context, element.node)
             if result != 0 && collector.issues.isEmpty {

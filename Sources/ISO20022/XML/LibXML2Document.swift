@@ -16,6 +16,11 @@ final class LibXML2Document {
         xmlDocGetRootElement(self.document).map(XMLElementCursor.init)
     }
 
+    /// Parser contexts reused across parses (each parse resets its context).
+    private static let parsers = ContextPool { pointer in
+        xmlFreeParserCtxt(pointer.assumingMemoryBound(to: xmlParserCtxt.self))
+    }
+
     /// Why a parse failed.
     enum Failure: Error {
         case tooLarge(bytes: Int, limit: Int)
@@ -34,10 +39,11 @@ final class LibXML2Document {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
             return .failure(.empty)
         }
-        guard let parser = xmlNewParserCtxt() else {
+        let pooled = LibXML2Document.parsers.take()
+        guard let parser = pooled.map({ $0.pointer.assumingMemoryBound(to: xmlParserCtxt.self) }) ?? xmlNewParserCtxt() else {
             return .failure(.malformed([XMLIssue(message: "libxml2 could not allocate a parser")]))
         }
-        defer { xmlFreeParserCtxt(parser) }
+        defer { LibXML2Document.parsers.give(UnsafeMutableRawPointer(parser), uses: (pooled?.uses ?? 0) + 1) }
         var guardState = corridor_parse_guard(saw_doctype: 0, doctype_line: 0, max_depth: Int32(clamping: limits.maxDepth),
                                               depth_exceeded: 0)
         let collector = XMLIssueCollector(limit: 20)

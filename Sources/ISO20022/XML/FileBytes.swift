@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole file with plain POSIX calls, refusing it when it is over a size limit.
+enum FileBytes {
+    enum Failure: Error {
+        case tooLarge(Int)
+        case system(String)
+    }
+
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.system(FileBytes.errorText())) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.system(FileBytes.errorText())) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.system("not a regular file")) }
+        let size = Int(info.st_size)
+        guard size <= limit else { return .failure(.tooLarge(size)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        while offset < size {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + offset, size - offset)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(FileBytes.errorText()))
+            }
+            if n == 0 { break }
+            offset += n
+        }
+        if offset < size { bytes.removeLast(size - offset) }
+        return .success(bytes)
+    }
+
+    private static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+}
