@@ -360,6 +360,10 @@ class Model:
         out.append("")
         # Decoding
         out.append(f"extension {n}: XMLDecodable {{")
+        if not t.any:
+            names = ", ".join(f'"{e.name}"' for e in t.elements)
+            out.append(f"    static let xmlFields: [StaticString] = [{names}]")
+            out.append("")
         out.append("    init(decoding element: XMLElementCursor) throws(ModelDecodingError) {")
         for e in t.elements:
             prop = ident(lower_camel(e.name))
@@ -370,24 +374,27 @@ class Model:
                 out.append(f"        var {prop}: {st}? = nil")
         if t.any:
             out.append("        var content: AnyXMLElement? = nil")
+        if not t.any:
+            out.append("        var position = 0")
         out.append("        for child in element.children {")
         if t.any:
             out.append("            if content == nil { content = child.anyElement(); continue }")
             out.append("            throw child.unexpected()")
         else:
-            out.append("            switch child.name {")
-            for e in t.elements:
+            out.append("            position = child.fieldIndex(in: Self.xmlFields, from: position)")
+            out.append("            switch position {")
+            for i, e in enumerate(t.elements):
                 prop = ident(lower_camel(e.name))
                 expr = self.decode_expr(e.type, "child")
                 if e.many:
                     if e.max is not None:
-                        out.append(f'            case "{e.name}":')
+                        out.append(f'            case {i}:  // {e.name}')
                         out.append(f"                guard {prop}.count < {e.max} else {{ throw child.repeated() }}")
                         out.append(f"                {prop}.append({expr})")
                     else:
-                        out.append(f'            case "{e.name}": {prop}.append({expr})')
+                        out.append(f'            case {i}: {prop}.append({expr})  // {e.name}')
                 else:
-                    out.append(f'            case "{e.name}":')
+                    out.append(f'            case {i}:  // {e.name}')
                     out.append(f"                guard {prop} == nil else {{ throw child.repeated() }}")
                     out.append(f"                {prop} = {expr}")
             out.append("            default: throw child.unexpected()")
@@ -449,19 +456,22 @@ class Model:
         out.append("}")
         out.append("")
         out.append(f"extension {n}: XMLDecodable {{")
+        names = ", ".join(f'"{e.name}"' for e in t.elements)
+        out.append(f"    static let xmlFields: [StaticString] = [{names}]")
+        out.append("")
         out.append("    init(decoding element: XMLElementCursor) throws(ModelDecodingError) {")
         out.append("        var result: Self? = nil")
         many = [e for e in t.elements if e.many]
         for e in many:
             out.append(f"        var {lower_camel(e.name)}Items: [{self.swift_type(e.type)}] = []")
         out.append("        for child in element.children {")
-        out.append("            switch child.name {")
-        for e in t.elements:
+        out.append("            switch child.fieldIndex(in: Self.xmlFields, from: 0) {")
+        for i, e in enumerate(t.elements):
             expr = self.decode_expr(e.type, "child")
             if e.many:
-                out.append(f'            case "{e.name}": {lower_camel(e.name)}Items.append({expr})')
+                out.append(f'            case {i}: {lower_camel(e.name)}Items.append({expr})  // {e.name}')
             else:
-                out.append(f'            case "{e.name}":')
+                out.append(f'            case {i}:  // {e.name}')
                 out.append("                guard result == nil else { throw child.repeated() }")
                 out.append(f"                result = .{ident(lower_camel(e.name))}({expr})")
             out.append("")

@@ -10,6 +10,12 @@ enum CLIOutput {
         if buffer.count > 1 << 16 { flush() }
     }
 
+    static func bytes(_ data: [UInt8]) {
+        buffer.append(contentsOf: data)
+        buffer.append(0x0A)
+        flush()
+    }
+
     static func flush() {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))

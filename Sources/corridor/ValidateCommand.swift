@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let files: [URL]
+        let files: [String]
         do {
             files = try InputFiles.expand(self.paths)
         } catch {
@@ -51,7 +51,10 @@ struct ValidateCommand: ParsableCommand {
                 for line in report.textLines() { CLIOutput.line(line) }
             }
         case .json:
-            CLIOutput.line(JSONValue.array(reports.map { $0.jsonValue() }).serialized(indent: 2))
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(reports.count * 256)
+            JSONValue.array(reports.map { $0.jsonValue() }).write(to: &bytes, indent: 2)
+            CLIOutput.bytes(bytes)
         }
         CLIOutput.flush()
         if reports.contains(where: { report in report.errors.contains { $0.rule == "IO" } }) { throw ExitCode(2) }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Expands command-line paths into the files to process.
@@ -10,34 +13,45 @@ public enum InputFiles {
     }
 
     /// Files are taken as given; folders are walked recursively (hidden entries skipped) and
-    /// their files returned in path order. Files need no `.xml` extension.
-    public static func expand(_ paths: [String]) throws(Failure) -> [URL] {
-        var files: [URL] = []
-        let manager = FileManager.default
+    /// their files returned in path order. Files need no `.xml` extension. Uses plain POSIX
+    /// calls: thousands of files are listed in milliseconds.
+    public static func expand(_ paths: [String]) throws(Failure) -> [String] {
+        var files: [String] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw Failure(path: path, reason: "no such file or directory")
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw Failure(path: path, reason: String(cString: strerror(errno)))
             }
-            guard isDirectory.boolValue else {
-                files.append(URL(fileURLWithPath: path))
-                continue
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                var found: [String] = []
+                try InputFiles.walk(path, into: &found)
+                files += found.sorted()
+            } else {
+                files.append(path)
             }
-            guard let walker = manager.enumerator(
-                at: URL(fileURLWithPath: path, isDirectory: true),
-                includingPropertiesForKeys: [.isRegularFileKey],
-                options: [.skipsHiddenFiles]
-            ) else {
-                throw Failure(path: path, reason: "cannot list the folder")
-            }
-            var found: [URL] = []
-            for case let url as URL in walker {
-                if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                    found.append(url)
-                }
-            }
-            files += found.sorted { $0.path < $1.path }
         }
         return files
+    }
+
+    private static func walk(_ directory: String, into found: inout [String]) throws(Failure) {
+        guard let handle = opendir(directory) else {
+            throw Failure(path: directory, reason: "cannot list the folder: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(handle) }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name.hasPrefix(".") { continue }
+            let path = base + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: try InputFiles.walk(path, into: &found)
+            case S_IFREG: found.append(path)
+            default: continue
+            }
+        }
     }
 }

@@ -12,8 +12,8 @@ public struct ParallelValidation: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// One report per file, in the order given. `displayName` turns a URL into the name reported.
-    public func run(_ files: [URL], displayName: @Sendable (URL) -> String = ParallelValidation.displayName) -> [ValidationReport] {
+    /// One report per file, in the order given, each naming the file as given.
+    public func run(_ files: [String]) -> [ValidationReport] {
         let results = ResultSlots<ValidationReport>(count: files.count)
         let reader = self.reader
         let workers = min(self.jobs, max(1, files.count))
@@ -22,21 +22,11 @@ public struct ParallelValidation: Sendable {
             while true {
                 let index = next.increment()
                 guard index < files.count else { return }
-                let reading = reader.read(contentsOf: files[index], displayName: displayName(files[index]))
+                let reading = reader.read(path: files[index])
                 results.set(index, reading.report)
             }
         }
         return results.values()
-    }
-}
-
-extension ParallelValidation {
-    /// The path relative to the working directory when it lies below it, else the full path.
-    @Sendable public static func displayName(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let base = FileManager.default.currentDirectoryPath
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }
 

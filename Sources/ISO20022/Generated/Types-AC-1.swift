@@ -10,15 +10,17 @@ public enum AccountIdentification4Choice: Sendable, Hashable {
 }
 
 extension AccountIdentification4Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["IBAN", "Othr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "IBAN":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // IBAN
                 guard result == nil else { throw child.repeated() }
                 result = .iban(try child.value(IBAN.self))
 
-            case "Othr":
+            case 1:  // Othr
                 guard result == nil else { throw child.repeated() }
                 result = .othr(try GenericAccountIdentification1(decoding: child))
 
@@ -61,15 +63,17 @@ public enum AccountSchemeName1Choice: Sendable, Hashable {
 }
 
 extension AccountSchemeName1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -112,15 +116,17 @@ public enum AddressType3Choice: Sendable, Hashable {
 }
 
 extension AddressType3Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.code(AddressType2Code.self))
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try GenericIdentification30(decoding: child))
 
@@ -199,6 +205,8 @@ public struct AmendmentInformationDetails13: Sendable, Hashable {
 }
 
 extension AmendmentInformationDetails13: XMLDecodable {
+    static let xmlFields: [StaticString] = ["OrgnlMndtId", "OrgnlCdtrSchmeId", "OrgnlCdtrAgt", "OrgnlCdtrAgtAcct", "OrgnlDbtr", "OrgnlDbtrAcct", "OrgnlDbtrAgt", "OrgnlDbtrAgtAcct", "OrgnlFnlColltnDt", "OrgnlFrqcy", "OrgnlRsn", "OrgnlTrckgDays"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var orgnlMndtId: Max35Text? = nil
         var orgnlCdtrSchmeId: PartyIdentification135? = nil
@@ -212,42 +220,44 @@ extension AmendmentInformationDetails13: XMLDecodable {
         var orgnlFrqcy: Frequency36Choice? = nil
         var orgnlRsn: MandateSetupReason1Choice? = nil
         var orgnlTrckgDays: Exact2NumericText? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "OrgnlMndtId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // OrgnlMndtId
                 guard orgnlMndtId == nil else { throw child.repeated() }
                 orgnlMndtId = try child.text()
-            case "OrgnlCdtrSchmeId":
+            case 1:  // OrgnlCdtrSchmeId
                 guard orgnlCdtrSchmeId == nil else { throw child.repeated() }
                 orgnlCdtrSchmeId = try PartyIdentification135(decoding: child)
-            case "OrgnlCdtrAgt":
+            case 2:  // OrgnlCdtrAgt
                 guard orgnlCdtrAgt == nil else { throw child.repeated() }
                 orgnlCdtrAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "OrgnlCdtrAgtAcct":
+            case 3:  // OrgnlCdtrAgtAcct
                 guard orgnlCdtrAgtAcct == nil else { throw child.repeated() }
                 orgnlCdtrAgtAcct = try CashAccount38(decoding: child)
-            case "OrgnlDbtr":
+            case 4:  // OrgnlDbtr
                 guard orgnlDbtr == nil else { throw child.repeated() }
                 orgnlDbtr = try PartyIdentification135(decoding: child)
-            case "OrgnlDbtrAcct":
+            case 5:  // OrgnlDbtrAcct
                 guard orgnlDbtrAcct == nil else { throw child.repeated() }
                 orgnlDbtrAcct = try CashAccount38(decoding: child)
-            case "OrgnlDbtrAgt":
+            case 6:  // OrgnlDbtrAgt
                 guard orgnlDbtrAgt == nil else { throw child.repeated() }
                 orgnlDbtrAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "OrgnlDbtrAgtAcct":
+            case 7:  // OrgnlDbtrAgtAcct
                 guard orgnlDbtrAgtAcct == nil else { throw child.repeated() }
                 orgnlDbtrAgtAcct = try CashAccount38(decoding: child)
-            case "OrgnlFnlColltnDt":
+            case 8:  // OrgnlFnlColltnDt
                 guard orgnlFnlColltnDt == nil else { throw child.repeated() }
                 orgnlFnlColltnDt = try child.value(ISODate.self)
-            case "OrgnlFrqcy":
+            case 9:  // OrgnlFrqcy
                 guard orgnlFrqcy == nil else { throw child.repeated() }
                 orgnlFrqcy = try Frequency36Choice(decoding: child)
-            case "OrgnlRsn":
+            case 10:  // OrgnlRsn
                 guard orgnlRsn == nil else { throw child.repeated() }
                 orgnlRsn = try MandateSetupReason1Choice(decoding: child)
-            case "OrgnlTrckgDays":
+            case 11:  // OrgnlTrckgDays
                 guard orgnlTrckgDays == nil else { throw child.repeated() }
                 orgnlTrckgDays = try child.text()
             default: throw child.unexpected()
@@ -300,15 +310,17 @@ public enum AmountType4Choice: Sendable, Hashable {
 }
 
 extension AmountType4Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["InstdAmt", "EqvtAmt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "InstdAmt":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // InstdAmt
                 guard result == nil else { throw child.repeated() }
                 result = .instdAmt(try child.money())
 
-            case "EqvtAmt":
+            case 1:  // EqvtAmt
                 guard result == nil else { throw child.repeated() }
                 result = .eqvtAmt(try EquivalentAmount2(decoding: child))
 
@@ -357,15 +369,19 @@ public struct BranchAndFinancialInstitutionIdentification6: Sendable, Hashable {
 }
 
 extension BranchAndFinancialInstitutionIdentification6: XMLDecodable {
+    static let xmlFields: [StaticString] = ["FinInstnId", "BrnchId"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var finInstnId: FinancialInstitutionIdentification18? = nil
         var brnchId: BranchData3? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "FinInstnId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // FinInstnId
                 guard finInstnId == nil else { throw child.repeated() }
                 finInstnId = try FinancialInstitutionIdentification18(decoding: child)
-            case "BrnchId":
+            case 1:  // BrnchId
                 guard brnchId == nil else { throw child.repeated() }
                 brnchId = try BranchData3(decoding: child)
             default: throw child.unexpected()
@@ -411,23 +427,27 @@ public struct BranchData3: Sendable, Hashable {
 }
 
 extension BranchData3: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Id", "LEI", "Nm", "PstlAdr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var id: Max35Text? = nil
         var lei: LEI? = nil
         var nm: Max140Text? = nil
         var pstlAdr: PostalAddress24? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Id":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try child.text()
-            case "LEI":
+            case 1:  // LEI
                 guard lei == nil else { throw child.repeated() }
                 lei = try child.value(LEI.self)
-            case "Nm":
+            case 2:  // Nm
                 guard nm == nil else { throw child.repeated() }
                 nm = try child.text()
-            case "PstlAdr":
+            case 3:  // PstlAdr
                 guard pstlAdr == nil else { throw child.repeated() }
                 pstlAdr = try PostalAddress24(decoding: child)
             default: throw child.unexpected()
@@ -497,6 +517,8 @@ public struct BusinessApplicationHeader5: Sendable, Hashable {
 }
 
 extension BusinessApplicationHeader5: XMLDecodable {
+    static let xmlFields: [StaticString] = ["CharSet", "Fr", "To", "BizMsgIdr", "MsgDefIdr", "BizSvc", "CreDt", "CpyDplct", "PssblDplct", "Prty", "Sgntr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var charSet: UnicodeChartsCode? = nil
         var fr: Party44Choice? = nil
@@ -509,39 +531,41 @@ extension BusinessApplicationHeader5: XMLDecodable {
         var pssblDplct: Bool? = nil
         var prty: BusinessMessagePriorityCode? = nil
         var sgntr: SignatureEnvelope? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "CharSet":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // CharSet
                 guard charSet == nil else { throw child.repeated() }
                 charSet = try child.text()
-            case "Fr":
+            case 1:  // Fr
                 guard fr == nil else { throw child.repeated() }
                 fr = try Party44Choice(decoding: child)
-            case "To":
+            case 2:  // To
                 guard to == nil else { throw child.repeated() }
                 to = try Party44Choice(decoding: child)
-            case "BizMsgIdr":
+            case 3:  // BizMsgIdr
                 guard bizMsgIdr == nil else { throw child.repeated() }
                 bizMsgIdr = try child.text()
-            case "MsgDefIdr":
+            case 4:  // MsgDefIdr
                 guard msgDefIdr == nil else { throw child.repeated() }
                 msgDefIdr = try child.text()
-            case "BizSvc":
+            case 5:  // BizSvc
                 guard bizSvc == nil else { throw child.repeated() }
                 bizSvc = try child.text()
-            case "CreDt":
+            case 6:  // CreDt
                 guard creDt == nil else { throw child.repeated() }
                 creDt = try child.value(ISODateTime.self)
-            case "CpyDplct":
+            case 7:  // CpyDplct
                 guard cpyDplct == nil else { throw child.repeated() }
                 cpyDplct = try child.code(CopyDuplicate1Code.self)
-            case "PssblDplct":
+            case 8:  // PssblDplct
                 guard pssblDplct == nil else { throw child.repeated() }
                 pssblDplct = try child.bool()
-            case "Prty":
+            case 9:  // Prty
                 guard prty == nil else { throw child.repeated() }
                 prty = try child.text()
-            case "Sgntr":
+            case 10:  // Sgntr
                 guard sgntr == nil else { throw child.repeated() }
                 sgntr = try SignatureEnvelope(decoding: child)
             default: throw child.unexpected()
@@ -639,6 +663,8 @@ public struct BusinessApplicationHeaderV02: Sendable, Hashable {
 }
 
 extension BusinessApplicationHeaderV02: XMLDecodable {
+    static let xmlFields: [StaticString] = ["CharSet", "Fr", "To", "BizMsgIdr", "MsgDefIdr", "BizSvc", "MktPrctc", "CreDt", "BizPrcgDt", "CpyDplct", "PssblDplct", "Prty", "Sgntr", "Rltd"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var charSet: UnicodeChartsCode? = nil
         var fr: Party44Choice? = nil
@@ -654,48 +680,50 @@ extension BusinessApplicationHeaderV02: XMLDecodable {
         var prty: BusinessMessagePriorityCode? = nil
         var sgntr: SignatureEnvelope? = nil
         var rltd: [BusinessApplicationHeader5] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "CharSet":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // CharSet
                 guard charSet == nil else { throw child.repeated() }
                 charSet = try child.text()
-            case "Fr":
+            case 1:  // Fr
                 guard fr == nil else { throw child.repeated() }
                 fr = try Party44Choice(decoding: child)
-            case "To":
+            case 2:  // To
                 guard to == nil else { throw child.repeated() }
                 to = try Party44Choice(decoding: child)
-            case "BizMsgIdr":
+            case 3:  // BizMsgIdr
                 guard bizMsgIdr == nil else { throw child.repeated() }
                 bizMsgIdr = try child.text()
-            case "MsgDefIdr":
+            case 4:  // MsgDefIdr
                 guard msgDefIdr == nil else { throw child.repeated() }
                 msgDefIdr = try child.text()
-            case "BizSvc":
+            case 5:  // BizSvc
                 guard bizSvc == nil else { throw child.repeated() }
                 bizSvc = try child.text()
-            case "MktPrctc":
+            case 6:  // MktPrctc
                 guard mktPrctc == nil else { throw child.repeated() }
                 mktPrctc = try ImplementationSpecification1(decoding: child)
-            case "CreDt":
+            case 7:  // CreDt
                 guard creDt == nil else { throw child.repeated() }
                 creDt = try child.value(ISODateTime.self)
-            case "BizPrcgDt":
+            case 8:  // BizPrcgDt
                 guard bizPrcgDt == nil else { throw child.repeated() }
                 bizPrcgDt = try child.value(ISODateTime.self)
-            case "CpyDplct":
+            case 9:  // CpyDplct
                 guard cpyDplct == nil else { throw child.repeated() }
                 cpyDplct = try child.code(CopyDuplicate1Code.self)
-            case "PssblDplct":
+            case 10:  // PssblDplct
                 guard pssblDplct == nil else { throw child.repeated() }
                 pssblDplct = try child.bool()
-            case "Prty":
+            case 11:  // Prty
                 guard prty == nil else { throw child.repeated() }
                 prty = try child.text()
-            case "Sgntr":
+            case 12:  // Sgntr
                 guard sgntr == nil else { throw child.repeated() }
                 sgntr = try SignatureEnvelope(decoding: child)
-            case "Rltd": rltd.append(try BusinessApplicationHeader5(decoding: child))
+            case 13: rltd.append(try BusinessApplicationHeader5(decoding: child))  // Rltd
             default: throw child.unexpected()
             }
         }
@@ -772,27 +800,31 @@ public struct CashAccount38: Sendable, Hashable {
 }
 
 extension CashAccount38: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Id", "Tp", "Ccy", "Nm", "Prxy"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var id: AccountIdentification4Choice? = nil
         var tp: CashAccountType2Choice? = nil
         var ccy: CurrencyCode? = nil
         var nm: Max70Text? = nil
         var prxy: ProxyAccountIdentification1? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Id":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try AccountIdentification4Choice(decoding: child)
-            case "Tp":
+            case 1:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try CashAccountType2Choice(decoding: child)
-            case "Ccy":
+            case 2:  // Ccy
                 guard ccy == nil else { throw child.repeated() }
                 ccy = try child.value(CurrencyCode.self)
-            case "Nm":
+            case 3:  // Nm
                 guard nm == nil else { throw child.repeated() }
                 nm = try child.text()
-            case "Prxy":
+            case 4:  // Prxy
                 guard prxy == nil else { throw child.repeated() }
                 prxy = try ProxyAccountIdentification1(decoding: child)
             default: throw child.unexpected()
@@ -832,15 +864,17 @@ public enum CashAccountType2Choice: Sendable, Hashable {
 }
 
 extension CashAccountType2Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -883,15 +917,17 @@ public enum CategoryPurpose1Choice: Sendable, Hashable {
 }
 
 extension CategoryPurpose1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -940,15 +976,19 @@ public struct Charges7: Sendable, Hashable {
 }
 
 extension Charges7: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Amt", "Agt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var amt: Money? = nil
         var agt: BranchAndFinancialInstitutionIdentification6? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Amt":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Amt
                 guard amt == nil else { throw child.repeated() }
                 amt = try child.money()
-            case "Agt":
+            case 1:  // Agt
                 guard agt == nil else { throw child.repeated() }
                 agt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
             default: throw child.unexpected()
@@ -983,15 +1023,17 @@ public enum ClearingSystemIdentification2Choice: Sendable, Hashable {
 }
 
 extension ClearingSystemIdentification2Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -1034,15 +1076,17 @@ public enum ClearingSystemIdentification3Choice: Sendable, Hashable {
 }
 
 extension ClearingSystemIdentification3Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -1091,15 +1135,19 @@ public struct ClearingSystemMemberIdentification2: Sendable, Hashable {
 }
 
 extension ClearingSystemMemberIdentification2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["ClrSysId", "MmbId"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var clrSysId: ClearingSystemIdentification2Choice? = nil
         var mmbId: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "ClrSysId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // ClrSysId
                 guard clrSysId == nil else { throw child.repeated() }
                 clrSysId = try ClearingSystemIdentification2Choice(decoding: child)
-            case "MmbId":
+            case 1:  // MmbId
                 guard mmbId == nil else { throw child.repeated() }
                 mmbId = try child.text()
             default: throw child.unexpected()
@@ -1169,6 +1217,8 @@ public struct Contact4: Sendable, Hashable {
 }
 
 extension Contact4: XMLDecodable {
+    static let xmlFields: [StaticString] = ["NmPrfx", "Nm", "PhneNb", "MobNb", "FaxNb", "EmailAdr", "EmailPurp", "JobTitl", "Rspnsblty", "Dept", "Othr", "PrefrdMtd"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var nmPrfx: NamePrefix2Code? = nil
         var nm: Max140Text? = nil
@@ -1182,40 +1232,42 @@ extension Contact4: XMLDecodable {
         var dept: Max70Text? = nil
         var othr: [OtherContact1] = []
         var prefrdMtd: PreferredContactMethod1Code? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "NmPrfx":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // NmPrfx
                 guard nmPrfx == nil else { throw child.repeated() }
                 nmPrfx = try child.code(NamePrefix2Code.self)
-            case "Nm":
+            case 1:  // Nm
                 guard nm == nil else { throw child.repeated() }
                 nm = try child.text()
-            case "PhneNb":
+            case 2:  // PhneNb
                 guard phneNb == nil else { throw child.repeated() }
                 phneNb = try child.text()
-            case "MobNb":
+            case 3:  // MobNb
                 guard mobNb == nil else { throw child.repeated() }
                 mobNb = try child.text()
-            case "FaxNb":
+            case 4:  // FaxNb
                 guard faxNb == nil else { throw child.repeated() }
                 faxNb = try child.text()
-            case "EmailAdr":
+            case 5:  // EmailAdr
                 guard emailAdr == nil else { throw child.repeated() }
                 emailAdr = try child.text()
-            case "EmailPurp":
+            case 6:  // EmailPurp
                 guard emailPurp == nil else { throw child.repeated() }
                 emailPurp = try child.text()
-            case "JobTitl":
+            case 7:  // JobTitl
                 guard jobTitl == nil else { throw child.repeated() }
                 jobTitl = try child.text()
-            case "Rspnsblty":
+            case 8:  // Rspnsblty
                 guard rspnsblty == nil else { throw child.repeated() }
                 rspnsblty = try child.text()
-            case "Dept":
+            case 9:  // Dept
                 guard dept == nil else { throw child.repeated() }
                 dept = try child.text()
-            case "Othr": othr.append(try OtherContact1(decoding: child))
-            case "PrefrdMtd":
+            case 10: othr.append(try OtherContact1(decoding: child))  // Othr
+            case 11:  // PrefrdMtd
                 guard prefrdMtd == nil else { throw child.repeated() }
                 prefrdMtd = try child.code(PreferredContactMethod1Code.self)
             default: throw child.unexpected()
@@ -1408,6 +1460,8 @@ public struct CreditTransferTransaction39: Sendable, Hashable {
 }
 
 extension CreditTransferTransaction39: XMLDecodable {
+    static let xmlFields: [StaticString] = ["PmtId", "PmtTpInf", "IntrBkSttlmAmt", "IntrBkSttlmDt", "SttlmPrty", "SttlmTmIndctn", "SttlmTmReq", "AccptncDtTm", "PoolgAdjstmntDt", "InstdAmt", "XchgRate", "ChrgBr", "ChrgsInf", "PrvsInstgAgt1", "PrvsInstgAgt1Acct", "PrvsInstgAgt2", "PrvsInstgAgt2Acct", "PrvsInstgAgt3", "PrvsInstgAgt3Acct", "InstgAgt", "InstdAgt", "IntrmyAgt1", "IntrmyAgt1Acct", "IntrmyAgt2", "IntrmyAgt2Acct", "IntrmyAgt3", "IntrmyAgt3Acct", "UltmtDbtr", "InitgPty", "Dbtr", "DbtrAcct", "DbtrAgt", "DbtrAgtAcct", "CdtrAgt", "CdtrAgtAcct", "Cdtr", "CdtrAcct", "UltmtCdtr", "InstrForCdtrAgt", "InstrForNxtAgt", "Purp", "RgltryRptg", "Tax", "RltdRmtInf", "RmtInf", "SplmtryData"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var pmtId: PaymentIdentification7? = nil
         var pmtTpInf: PaymentTypeInformation28? = nil
@@ -1455,138 +1509,140 @@ extension CreditTransferTransaction39: XMLDecodable {
         var rltdRmtInf: [RemittanceLocation7] = []
         var rmtInf: RemittanceInformation16? = nil
         var splmtryData: [SupplementaryData1] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "PmtId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // PmtId
                 guard pmtId == nil else { throw child.repeated() }
                 pmtId = try PaymentIdentification7(decoding: child)
-            case "PmtTpInf":
+            case 1:  // PmtTpInf
                 guard pmtTpInf == nil else { throw child.repeated() }
                 pmtTpInf = try PaymentTypeInformation28(decoding: child)
-            case "IntrBkSttlmAmt":
+            case 2:  // IntrBkSttlmAmt
                 guard intrBkSttlmAmt == nil else { throw child.repeated() }
                 intrBkSttlmAmt = try child.money()
-            case "IntrBkSttlmDt":
+            case 3:  // IntrBkSttlmDt
                 guard intrBkSttlmDt == nil else { throw child.repeated() }
                 intrBkSttlmDt = try child.value(ISODate.self)
-            case "SttlmPrty":
+            case 4:  // SttlmPrty
                 guard sttlmPrty == nil else { throw child.repeated() }
                 sttlmPrty = try child.code(Priority3Code.self)
-            case "SttlmTmIndctn":
+            case 5:  // SttlmTmIndctn
                 guard sttlmTmIndctn == nil else { throw child.repeated() }
                 sttlmTmIndctn = try SettlementDateTimeIndication1(decoding: child)
-            case "SttlmTmReq":
+            case 6:  // SttlmTmReq
                 guard sttlmTmReq == nil else { throw child.repeated() }
                 sttlmTmReq = try SettlementTimeRequest2(decoding: child)
-            case "AccptncDtTm":
+            case 7:  // AccptncDtTm
                 guard accptncDtTm == nil else { throw child.repeated() }
                 accptncDtTm = try child.value(ISODateTime.self)
-            case "PoolgAdjstmntDt":
+            case 8:  // PoolgAdjstmntDt
                 guard poolgAdjstmntDt == nil else { throw child.repeated() }
                 poolgAdjstmntDt = try child.value(ISODate.self)
-            case "InstdAmt":
+            case 9:  // InstdAmt
                 guard instdAmt == nil else { throw child.repeated() }
                 instdAmt = try child.money()
-            case "XchgRate":
+            case 10:  // XchgRate
                 guard xchgRate == nil else { throw child.repeated() }
                 xchgRate = try child.decimal()
-            case "ChrgBr":
+            case 11:  // ChrgBr
                 guard chrgBr == nil else { throw child.repeated() }
                 chrgBr = try child.code(ChargeBearerType1Code.self)
-            case "ChrgsInf": chrgsInf.append(try Charges7(decoding: child))
-            case "PrvsInstgAgt1":
+            case 12: chrgsInf.append(try Charges7(decoding: child))  // ChrgsInf
+            case 13:  // PrvsInstgAgt1
                 guard prvsInstgAgt1 == nil else { throw child.repeated() }
                 prvsInstgAgt1 = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "PrvsInstgAgt1Acct":
+            case 14:  // PrvsInstgAgt1Acct
                 guard prvsInstgAgt1Acct == nil else { throw child.repeated() }
                 prvsInstgAgt1Acct = try CashAccount38(decoding: child)
-            case "PrvsInstgAgt2":
+            case 15:  // PrvsInstgAgt2
                 guard prvsInstgAgt2 == nil else { throw child.repeated() }
                 prvsInstgAgt2 = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "PrvsInstgAgt2Acct":
+            case 16:  // PrvsInstgAgt2Acct
                 guard prvsInstgAgt2Acct == nil else { throw child.repeated() }
                 prvsInstgAgt2Acct = try CashAccount38(decoding: child)
-            case "PrvsInstgAgt3":
+            case 17:  // PrvsInstgAgt3
                 guard prvsInstgAgt3 == nil else { throw child.repeated() }
                 prvsInstgAgt3 = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "PrvsInstgAgt3Acct":
+            case 18:  // PrvsInstgAgt3Acct
                 guard prvsInstgAgt3Acct == nil else { throw child.repeated() }
                 prvsInstgAgt3Acct = try CashAccount38(decoding: child)
-            case "InstgAgt":
+            case 19:  // InstgAgt
                 guard instgAgt == nil else { throw child.repeated() }
                 instgAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "InstdAgt":
+            case 20:  // InstdAgt
                 guard instdAgt == nil else { throw child.repeated() }
                 instdAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "IntrmyAgt1":
+            case 21:  // IntrmyAgt1
                 guard intrmyAgt1 == nil else { throw child.repeated() }
                 intrmyAgt1 = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "IntrmyAgt1Acct":
+            case 22:  // IntrmyAgt1Acct
                 guard intrmyAgt1Acct == nil else { throw child.repeated() }
                 intrmyAgt1Acct = try CashAccount38(decoding: child)
-            case "IntrmyAgt2":
+            case 23:  // IntrmyAgt2
                 guard intrmyAgt2 == nil else { throw child.repeated() }
                 intrmyAgt2 = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "IntrmyAgt2Acct":
+            case 24:  // IntrmyAgt2Acct
                 guard intrmyAgt2Acct == nil else { throw child.repeated() }
                 intrmyAgt2Acct = try CashAccount38(decoding: child)
-            case "IntrmyAgt3":
+            case 25:  // IntrmyAgt3
                 guard intrmyAgt3 == nil else { throw child.repeated() }
                 intrmyAgt3 = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "IntrmyAgt3Acct":
+            case 26:  // IntrmyAgt3Acct
                 guard intrmyAgt3Acct == nil else { throw child.repeated() }
                 intrmyAgt3Acct = try CashAccount38(decoding: child)
-            case "UltmtDbtr":
+            case 27:  // UltmtDbtr
                 guard ultmtDbtr == nil else { throw child.repeated() }
                 ultmtDbtr = try PartyIdentification135(decoding: child)
-            case "InitgPty":
+            case 28:  // InitgPty
                 guard initgPty == nil else { throw child.repeated() }
                 initgPty = try PartyIdentification135(decoding: child)
-            case "Dbtr":
+            case 29:  // Dbtr
                 guard dbtr == nil else { throw child.repeated() }
                 dbtr = try PartyIdentification135(decoding: child)
-            case "DbtrAcct":
+            case 30:  // DbtrAcct
                 guard dbtrAcct == nil else { throw child.repeated() }
                 dbtrAcct = try CashAccount38(decoding: child)
-            case "DbtrAgt":
+            case 31:  // DbtrAgt
                 guard dbtrAgt == nil else { throw child.repeated() }
                 dbtrAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "DbtrAgtAcct":
+            case 32:  // DbtrAgtAcct
                 guard dbtrAgtAcct == nil else { throw child.repeated() }
                 dbtrAgtAcct = try CashAccount38(decoding: child)
-            case "CdtrAgt":
+            case 33:  // CdtrAgt
                 guard cdtrAgt == nil else { throw child.repeated() }
                 cdtrAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "CdtrAgtAcct":
+            case 34:  // CdtrAgtAcct
                 guard cdtrAgtAcct == nil else { throw child.repeated() }
                 cdtrAgtAcct = try CashAccount38(decoding: child)
-            case "Cdtr":
+            case 35:  // Cdtr
                 guard cdtr == nil else { throw child.repeated() }
                 cdtr = try PartyIdentification135(decoding: child)
-            case "CdtrAcct":
+            case 36:  // CdtrAcct
                 guard cdtrAcct == nil else { throw child.repeated() }
                 cdtrAcct = try CashAccount38(decoding: child)
-            case "UltmtCdtr":
+            case 37:  // UltmtCdtr
                 guard ultmtCdtr == nil else { throw child.repeated() }
                 ultmtCdtr = try PartyIdentification135(decoding: child)
-            case "InstrForCdtrAgt": instrForCdtrAgt.append(try InstructionForCreditorAgent1(decoding: child))
-            case "InstrForNxtAgt": instrForNxtAgt.append(try InstructionForNextAgent1(decoding: child))
-            case "Purp":
+            case 38: instrForCdtrAgt.append(try InstructionForCreditorAgent1(decoding: child))  // InstrForCdtrAgt
+            case 39: instrForNxtAgt.append(try InstructionForNextAgent1(decoding: child))  // InstrForNxtAgt
+            case 40:  // Purp
                 guard purp == nil else { throw child.repeated() }
                 purp = try Purpose2Choice(decoding: child)
-            case "RgltryRptg":
+            case 41:  // RgltryRptg
                 guard rgltryRptg.count < 10 else { throw child.repeated() }
                 rgltryRptg.append(try RegulatoryReporting3(decoding: child))
-            case "Tax":
+            case 42:  // Tax
                 guard tax == nil else { throw child.repeated() }
                 tax = try TaxInformation8(decoding: child)
-            case "RltdRmtInf":
+            case 43:  // RltdRmtInf
                 guard rltdRmtInf.count < 10 else { throw child.repeated() }
                 rltdRmtInf.append(try RemittanceLocation7(decoding: child))
-            case "RmtInf":
+            case 44:  // RmtInf
                 guard rmtInf == nil else { throw child.repeated() }
                 rmtInf = try RemittanceInformation16(decoding: child)
-            case "SplmtryData": splmtryData.append(try SupplementaryData1(decoding: child))
+            case 45: splmtryData.append(try SupplementaryData1(decoding: child))  // SplmtryData
             default: throw child.unexpected()
             }
         }
@@ -1730,15 +1786,19 @@ public struct CreditorReferenceInformation2: Sendable, Hashable {
 }
 
 extension CreditorReferenceInformation2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "Ref"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: CreditorReferenceType2? = nil
         var ref: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try CreditorReferenceType2(decoding: child)
-            case "Ref":
+            case 1:  // Ref
                 guard ref == nil else { throw child.repeated() }
                 ref = try child.text()
             default: throw child.unexpected()

@@ -10,15 +10,17 @@ public enum CreditorReferenceType1Choice: Sendable, Hashable {
 }
 
 extension CreditorReferenceType1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.code(DocumentType3Code.self))
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -67,15 +69,19 @@ public struct CreditorReferenceType2: Sendable, Hashable {
 }
 
 extension CreditorReferenceType2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["CdOrPrtry", "Issr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var cdOrPrtry: CreditorReferenceType1Choice? = nil
         var issr: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "CdOrPrtry":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // CdOrPrtry
                 guard cdOrPrtry == nil else { throw child.repeated() }
                 cdOrPrtry = try CreditorReferenceType1Choice(decoding: child)
-            case "Issr":
+            case 1:  // Issr
                 guard issr == nil else { throw child.repeated() }
                 issr = try child.text()
             default: throw child.unexpected()
@@ -109,15 +115,17 @@ public enum DateAndDateTime2Choice: Sendable, Hashable {
 }
 
 extension DateAndDateTime2Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Dt", "DtTm"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Dt":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Dt
                 guard result == nil else { throw child.repeated() }
                 result = .dt(try child.value(ISODate.self))
 
-            case "DtTm":
+            case 1:  // DtTm
                 guard result == nil else { throw child.repeated() }
                 result = .dtTm(try child.value(ISODateTime.self))
 
@@ -172,23 +180,27 @@ public struct DateAndPlaceOfBirth1: Sendable, Hashable {
 }
 
 extension DateAndPlaceOfBirth1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["BirthDt", "PrvcOfBirth", "CityOfBirth", "CtryOfBirth"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var birthDt: ISODate? = nil
         var prvcOfBirth: Max35Text? = nil
         var cityOfBirth: Max35Text? = nil
         var ctryOfBirth: CountryCode? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "BirthDt":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // BirthDt
                 guard birthDt == nil else { throw child.repeated() }
                 birthDt = try child.value(ISODate.self)
-            case "PrvcOfBirth":
+            case 1:  // PrvcOfBirth
                 guard prvcOfBirth == nil else { throw child.repeated() }
                 prvcOfBirth = try child.text()
-            case "CityOfBirth":
+            case 2:  // CityOfBirth
                 guard cityOfBirth == nil else { throw child.repeated() }
                 cityOfBirth = try child.text()
-            case "CtryOfBirth":
+            case 3:  // CtryOfBirth
                 guard ctryOfBirth == nil else { throw child.repeated() }
                 ctryOfBirth = try child.value(CountryCode.self)
             default: throw child.unexpected()
@@ -234,15 +246,19 @@ public struct DatePeriod2: Sendable, Hashable {
 }
 
 extension DatePeriod2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["FrDt", "ToDt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var frDt: ISODate? = nil
         var toDt: ISODate? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "FrDt":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // FrDt
                 guard frDt == nil else { throw child.repeated() }
                 frDt = try child.value(ISODate.self)
-            case "ToDt":
+            case 1:  // ToDt
                 guard toDt == nil else { throw child.repeated() }
                 toDt = try child.value(ISODate.self)
             default: throw child.unexpected()
@@ -283,15 +299,19 @@ public struct DiscountAmountAndType1: Sendable, Hashable {
 }
 
 extension DiscountAmountAndType1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "Amt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: DiscountAmountType1Choice? = nil
         var amt: Money? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try DiscountAmountType1Choice(decoding: child)
-            case "Amt":
+            case 1:  // Amt
                 guard amt == nil else { throw child.repeated() }
                 amt = try child.money()
             default: throw child.unexpected()
@@ -325,15 +345,17 @@ public enum DiscountAmountType1Choice: Sendable, Hashable {
 }
 
 extension DiscountAmountType1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -388,23 +410,27 @@ public struct DocumentAdjustment1: Sendable, Hashable {
 }
 
 extension DocumentAdjustment1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Amt", "CdtDbtInd", "Rsn", "AddtlInf"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var amt: Money? = nil
         var cdtDbtInd: CreditDebitCode? = nil
         var rsn: Max4Text? = nil
         var addtlInf: Max140Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Amt":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Amt
                 guard amt == nil else { throw child.repeated() }
                 amt = try child.money()
-            case "CdtDbtInd":
+            case 1:  // CdtDbtInd
                 guard cdtDbtInd == nil else { throw child.repeated() }
                 cdtDbtInd = try child.code(CreditDebitCode.self)
-            case "Rsn":
+            case 2:  // Rsn
                 guard rsn == nil else { throw child.repeated() }
                 rsn = try child.text()
-            case "AddtlInf":
+            case 3:  // AddtlInf
                 guard addtlInf == nil else { throw child.repeated() }
                 addtlInf = try child.text()
             default: throw child.unexpected()
@@ -451,19 +477,23 @@ public struct DocumentLineIdentification1: Sendable, Hashable {
 }
 
 extension DocumentLineIdentification1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "Nb", "RltdDt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: DocumentLineType1? = nil
         var nb: Max35Text? = nil
         var rltdDt: ISODate? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try DocumentLineType1(decoding: child)
-            case "Nb":
+            case 1:  // Nb
                 guard nb == nil else { throw child.repeated() }
                 nb = try child.text()
-            case "RltdDt":
+            case 2:  // RltdDt
                 guard rltdDt == nil else { throw child.repeated() }
                 rltdDt = try child.value(ISODate.self)
             default: throw child.unexpected()
@@ -507,17 +537,21 @@ public struct DocumentLineInformation1: Sendable, Hashable {
 }
 
 extension DocumentLineInformation1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Id", "Desc", "Amt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var id: [DocumentLineIdentification1] = []
         var desc: Max2048Text? = nil
         var amt: RemittanceAmount3? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Id": id.append(try DocumentLineIdentification1(decoding: child))
-            case "Desc":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0: id.append(try DocumentLineIdentification1(decoding: child))  // Id
+            case 1:  // Desc
                 guard desc == nil else { throw child.repeated() }
                 desc = try child.text()
-            case "Amt":
+            case 2:  // Amt
                 guard amt == nil else { throw child.repeated() }
                 amt = try RemittanceAmount3(decoding: child)
             default: throw child.unexpected()
@@ -561,15 +595,19 @@ public struct DocumentLineType1: Sendable, Hashable {
 }
 
 extension DocumentLineType1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["CdOrPrtry", "Issr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var cdOrPrtry: DocumentLineType1Choice? = nil
         var issr: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "CdOrPrtry":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // CdOrPrtry
                 guard cdOrPrtry == nil else { throw child.repeated() }
                 cdOrPrtry = try DocumentLineType1Choice(decoding: child)
-            case "Issr":
+            case 1:  // Issr
                 guard issr == nil else { throw child.repeated() }
                 issr = try child.text()
             default: throw child.unexpected()
@@ -603,15 +641,17 @@ public enum DocumentLineType1Choice: Sendable, Hashable {
 }
 
 extension DocumentLineType1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -660,15 +700,19 @@ public struct EquivalentAmount2: Sendable, Hashable {
 }
 
 extension EquivalentAmount2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Amt", "CcyOfTrf"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var amt: Money? = nil
         var ccyOfTrf: CurrencyCode? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Amt":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Amt
                 guard amt == nil else { throw child.repeated() }
                 amt = try child.money()
-            case "CcyOfTrf":
+            case 1:  // CcyOfTrf
                 guard ccyOfTrf == nil else { throw child.repeated() }
                 ccyOfTrf = try child.value(CurrencyCode.self)
             default: throw child.unexpected()
@@ -712,17 +756,21 @@ public struct FIToFICustomerCreditTransferV08: Sendable, Hashable {
 }
 
 extension FIToFICustomerCreditTransferV08: XMLDecodable {
+    static let xmlFields: [StaticString] = ["GrpHdr", "CdtTrfTxInf", "SplmtryData"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var grpHdr: GroupHeader93? = nil
         var cdtTrfTxInf: [CreditTransferTransaction39] = []
         var splmtryData: [SupplementaryData1] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "GrpHdr":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // GrpHdr
                 guard grpHdr == nil else { throw child.repeated() }
                 grpHdr = try GroupHeader93(decoding: child)
-            case "CdtTrfTxInf": cdtTrfTxInf.append(try CreditTransferTransaction39(decoding: child))
-            case "SplmtryData": splmtryData.append(try SupplementaryData1(decoding: child))
+            case 1: cdtTrfTxInf.append(try CreditTransferTransaction39(decoding: child))  // CdtTrfTxInf
+            case 2: splmtryData.append(try SupplementaryData1(decoding: child))  // SplmtryData
             default: throw child.unexpected()
             }
         }
@@ -773,19 +821,23 @@ public struct FIToFIPaymentStatusReportV10: Sendable, Hashable {
 }
 
 extension FIToFIPaymentStatusReportV10: XMLDecodable {
+    static let xmlFields: [StaticString] = ["GrpHdr", "OrgnlGrpInfAndSts", "TxInfAndSts", "SplmtryData"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var grpHdr: GroupHeader91? = nil
         var orgnlGrpInfAndSts: [OriginalGroupHeader17] = []
         var txInfAndSts: [PaymentTransaction110] = []
         var splmtryData: [SupplementaryData1] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "GrpHdr":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // GrpHdr
                 guard grpHdr == nil else { throw child.repeated() }
                 grpHdr = try GroupHeader91(decoding: child)
-            case "OrgnlGrpInfAndSts": orgnlGrpInfAndSts.append(try OriginalGroupHeader17(decoding: child))
-            case "TxInfAndSts": txInfAndSts.append(try PaymentTransaction110(decoding: child))
-            case "SplmtryData": splmtryData.append(try SupplementaryData1(decoding: child))
+            case 1: orgnlGrpInfAndSts.append(try OriginalGroupHeader17(decoding: child))  // OrgnlGrpInfAndSts
+            case 2: txInfAndSts.append(try PaymentTransaction110(decoding: child))  // TxInfAndSts
+            case 3: splmtryData.append(try SupplementaryData1(decoding: child))  // SplmtryData
             default: throw child.unexpected()
             }
         }
@@ -827,15 +879,17 @@ public enum FinancialIdentificationSchemeName1Choice: Sendable, Hashable {
 }
 
 extension FinancialIdentificationSchemeName1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -896,6 +950,8 @@ public struct FinancialInstitutionIdentification18: Sendable, Hashable {
 }
 
 extension FinancialInstitutionIdentification18: XMLDecodable {
+    static let xmlFields: [StaticString] = ["BICFI", "ClrSysMmbId", "LEI", "Nm", "PstlAdr", "Othr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var bicfi: BIC? = nil
         var clrSysMmbId: ClearingSystemMemberIdentification2? = nil
@@ -903,24 +959,26 @@ extension FinancialInstitutionIdentification18: XMLDecodable {
         var nm: Max140Text? = nil
         var pstlAdr: PostalAddress24? = nil
         var othr: GenericFinancialIdentification1? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "BICFI":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // BICFI
                 guard bicfi == nil else { throw child.repeated() }
                 bicfi = try child.value(BIC.self)
-            case "ClrSysMmbId":
+            case 1:  // ClrSysMmbId
                 guard clrSysMmbId == nil else { throw child.repeated() }
                 clrSysMmbId = try ClearingSystemMemberIdentification2(decoding: child)
-            case "LEI":
+            case 2:  // LEI
                 guard lei == nil else { throw child.repeated() }
                 lei = try child.value(LEI.self)
-            case "Nm":
+            case 3:  // Nm
                 guard nm == nil else { throw child.repeated() }
                 nm = try child.text()
-            case "PstlAdr":
+            case 4:  // PstlAdr
                 guard pstlAdr == nil else { throw child.repeated() }
                 pstlAdr = try PostalAddress24(decoding: child)
-            case "Othr":
+            case 5:  // Othr
                 guard othr == nil else { throw child.repeated() }
                 othr = try GenericFinancialIdentification1(decoding: child)
             default: throw child.unexpected()
@@ -963,19 +1021,21 @@ public enum Frequency36Choice: Sendable, Hashable {
 }
 
 extension Frequency36Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "Prd", "PtInTm"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Tp
                 guard result == nil else { throw child.repeated() }
                 result = .tp(try child.code(Frequency6Code.self))
 
-            case "Prd":
+            case 1:  // Prd
                 guard result == nil else { throw child.repeated() }
                 result = .prd(try FrequencyPeriod1(decoding: child))
 
-            case "PtInTm":
+            case 2:  // PtInTm
                 guard result == nil else { throw child.repeated() }
                 result = .ptInTm(try FrequencyAndMoment1(decoding: child))
 
@@ -1028,15 +1088,19 @@ public struct FrequencyAndMoment1: Sendable, Hashable {
 }
 
 extension FrequencyAndMoment1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "PtInTm"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: Frequency6Code? = nil
         var ptInTm: Exact2NumericText? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try child.code(Frequency6Code.self)
-            case "PtInTm":
+            case 1:  // PtInTm
                 guard ptInTm == nil else { throw child.repeated() }
                 ptInTm = try child.text()
             default: throw child.unexpected()

@@ -16,15 +16,19 @@ public struct FrequencyPeriod1: Sendable, Hashable {
 }
 
 extension FrequencyPeriod1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "CntPerPrd"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: Frequency6Code? = nil
         var cntPerPrd: ExactDecimal? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try child.code(Frequency6Code.self)
-            case "CntPerPrd":
+            case 1:  // CntPerPrd
                 guard cntPerPrd == nil else { throw child.repeated() }
                 cntPerPrd = try child.decimal()
             default: throw child.unexpected()
@@ -83,6 +87,8 @@ public struct Garnishment3: Sendable, Hashable {
 }
 
 extension Garnishment3: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "Grnshee", "GrnshmtAdmstr", "RefNb", "Dt", "RmtdAmt", "FmlyMdclInsrncInd", "MplyeeTermntnInd"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: GarnishmentType1? = nil
         var grnshee: PartyIdentification135? = nil
@@ -92,30 +98,32 @@ extension Garnishment3: XMLDecodable {
         var rmtdAmt: Money? = nil
         var fmlyMdclInsrncInd: Bool? = nil
         var mplyeeTermntnInd: Bool? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try GarnishmentType1(decoding: child)
-            case "Grnshee":
+            case 1:  // Grnshee
                 guard grnshee == nil else { throw child.repeated() }
                 grnshee = try PartyIdentification135(decoding: child)
-            case "GrnshmtAdmstr":
+            case 2:  // GrnshmtAdmstr
                 guard grnshmtAdmstr == nil else { throw child.repeated() }
                 grnshmtAdmstr = try PartyIdentification135(decoding: child)
-            case "RefNb":
+            case 3:  // RefNb
                 guard refNb == nil else { throw child.repeated() }
                 refNb = try child.text()
-            case "Dt":
+            case 4:  // Dt
                 guard dt == nil else { throw child.repeated() }
                 dt = try child.value(ISODate.self)
-            case "RmtdAmt":
+            case 5:  // RmtdAmt
                 guard rmtdAmt == nil else { throw child.repeated() }
                 rmtdAmt = try child.money()
-            case "FmlyMdclInsrncInd":
+            case 6:  // FmlyMdclInsrncInd
                 guard fmlyMdclInsrncInd == nil else { throw child.repeated() }
                 fmlyMdclInsrncInd = try child.bool()
-            case "MplyeeTermntnInd":
+            case 7:  // MplyeeTermntnInd
                 guard mplyeeTermntnInd == nil else { throw child.repeated() }
                 mplyeeTermntnInd = try child.bool()
             default: throw child.unexpected()
@@ -167,15 +175,19 @@ public struct GarnishmentType1: Sendable, Hashable {
 }
 
 extension GarnishmentType1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["CdOrPrtry", "Issr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var cdOrPrtry: GarnishmentType1Choice? = nil
         var issr: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "CdOrPrtry":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // CdOrPrtry
                 guard cdOrPrtry == nil else { throw child.repeated() }
                 cdOrPrtry = try GarnishmentType1Choice(decoding: child)
-            case "Issr":
+            case 1:  // Issr
                 guard issr == nil else { throw child.repeated() }
                 issr = try child.text()
             default: throw child.unexpected()
@@ -209,15 +221,17 @@ public enum GarnishmentType1Choice: Sendable, Hashable {
 }
 
 extension GarnishmentType1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -269,19 +283,23 @@ public struct GenericAccountIdentification1: Sendable, Hashable {
 }
 
 extension GenericAccountIdentification1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Id", "SchmeNm", "Issr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var id: Max34Text? = nil
         var schmeNm: AccountSchemeName1Choice? = nil
         var issr: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Id":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try child.text()
-            case "SchmeNm":
+            case 1:  // SchmeNm
                 guard schmeNm == nil else { throw child.repeated() }
                 schmeNm = try AccountSchemeName1Choice(decoding: child)
-            case "Issr":
+            case 2:  // Issr
                 guard issr == nil else { throw child.repeated() }
                 issr = try child.text()
             default: throw child.unexpected()
@@ -326,19 +344,23 @@ public struct GenericFinancialIdentification1: Sendable, Hashable {
 }
 
 extension GenericFinancialIdentification1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Id", "SchmeNm", "Issr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var id: Max35Text? = nil
         var schmeNm: FinancialIdentificationSchemeName1Choice? = nil
         var issr: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Id":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try child.text()
-            case "SchmeNm":
+            case 1:  // SchmeNm
                 guard schmeNm == nil else { throw child.repeated() }
                 schmeNm = try FinancialIdentificationSchemeName1Choice(decoding: child)
-            case "Issr":
+            case 2:  // Issr
                 guard issr == nil else { throw child.repeated() }
                 issr = try child.text()
             default: throw child.unexpected()
@@ -383,19 +405,23 @@ public struct GenericIdentification30: Sendable, Hashable {
 }
 
 extension GenericIdentification30: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Id", "Issr", "SchmeNm"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var id: Exact4AlphaNumericText? = nil
         var issr: Max35Text? = nil
         var schmeNm: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Id":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try child.text()
-            case "Issr":
+            case 1:  // Issr
                 guard issr == nil else { throw child.repeated() }
                 issr = try child.text()
-            case "SchmeNm":
+            case 2:  // SchmeNm
                 guard schmeNm == nil else { throw child.repeated() }
                 schmeNm = try child.text()
             default: throw child.unexpected()
@@ -441,19 +467,23 @@ public struct GenericOrganisationIdentification1: Sendable, Hashable {
 }
 
 extension GenericOrganisationIdentification1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Id", "SchmeNm", "Issr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var id: Max35Text? = nil
         var schmeNm: OrganisationIdentificationSchemeName1Choice? = nil
         var issr: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Id":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try child.text()
-            case "SchmeNm":
+            case 1:  // SchmeNm
                 guard schmeNm == nil else { throw child.repeated() }
                 schmeNm = try OrganisationIdentificationSchemeName1Choice(decoding: child)
-            case "Issr":
+            case 2:  // Issr
                 guard issr == nil else { throw child.repeated() }
                 issr = try child.text()
             default: throw child.unexpected()
@@ -498,19 +528,23 @@ public struct GenericPersonIdentification1: Sendable, Hashable {
 }
 
 extension GenericPersonIdentification1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Id", "SchmeNm", "Issr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var id: Max35Text? = nil
         var schmeNm: PersonIdentificationSchemeName1Choice? = nil
         var issr: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Id":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try child.text()
-            case "SchmeNm":
+            case 1:  // SchmeNm
                 guard schmeNm == nil else { throw child.repeated() }
                 schmeNm = try PersonIdentificationSchemeName1Choice(decoding: child)
-            case "Issr":
+            case 2:  // Issr
                 guard issr == nil else { throw child.repeated() }
                 issr = try child.text()
             default: throw child.unexpected()
@@ -558,23 +592,27 @@ public struct GroupHeader91: Sendable, Hashable {
 }
 
 extension GroupHeader91: XMLDecodable {
+    static let xmlFields: [StaticString] = ["MsgId", "CreDtTm", "InstgAgt", "InstdAgt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var msgId: Max35Text? = nil
         var creDtTm: ISODateTime? = nil
         var instgAgt: BranchAndFinancialInstitutionIdentification6? = nil
         var instdAgt: BranchAndFinancialInstitutionIdentification6? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "MsgId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // MsgId
                 guard msgId == nil else { throw child.repeated() }
                 msgId = try child.text()
-            case "CreDtTm":
+            case 1:  // CreDtTm
                 guard creDtTm == nil else { throw child.repeated() }
                 creDtTm = try child.value(ISODateTime.self)
-            case "InstgAgt":
+            case 2:  // InstgAgt
                 guard instgAgt == nil else { throw child.repeated() }
                 instgAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "InstdAgt":
+            case 3:  // InstdAgt
                 guard instdAgt == nil else { throw child.repeated() }
                 instdAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
             default: throw child.unexpected()
@@ -646,6 +684,8 @@ public struct GroupHeader93: Sendable, Hashable {
 }
 
 extension GroupHeader93: XMLDecodable {
+    static let xmlFields: [StaticString] = ["MsgId", "CreDtTm", "BtchBookg", "NbOfTxs", "CtrlSum", "TtlIntrBkSttlmAmt", "IntrBkSttlmDt", "SttlmInf", "PmtTpInf", "InstgAgt", "InstdAgt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var msgId: Max35Text? = nil
         var creDtTm: ISODateTime? = nil
@@ -658,39 +698,41 @@ extension GroupHeader93: XMLDecodable {
         var pmtTpInf: PaymentTypeInformation28? = nil
         var instgAgt: BranchAndFinancialInstitutionIdentification6? = nil
         var instdAgt: BranchAndFinancialInstitutionIdentification6? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "MsgId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // MsgId
                 guard msgId == nil else { throw child.repeated() }
                 msgId = try child.text()
-            case "CreDtTm":
+            case 1:  // CreDtTm
                 guard creDtTm == nil else { throw child.repeated() }
                 creDtTm = try child.value(ISODateTime.self)
-            case "BtchBookg":
+            case 2:  // BtchBookg
                 guard btchBookg == nil else { throw child.repeated() }
                 btchBookg = try child.bool()
-            case "NbOfTxs":
+            case 3:  // NbOfTxs
                 guard nbOfTxs == nil else { throw child.repeated() }
                 nbOfTxs = try child.text()
-            case "CtrlSum":
+            case 4:  // CtrlSum
                 guard ctrlSum == nil else { throw child.repeated() }
                 ctrlSum = try child.decimal()
-            case "TtlIntrBkSttlmAmt":
+            case 5:  // TtlIntrBkSttlmAmt
                 guard ttlIntrBkSttlmAmt == nil else { throw child.repeated() }
                 ttlIntrBkSttlmAmt = try child.money()
-            case "IntrBkSttlmDt":
+            case 6:  // IntrBkSttlmDt
                 guard intrBkSttlmDt == nil else { throw child.repeated() }
                 intrBkSttlmDt = try child.value(ISODate.self)
-            case "SttlmInf":
+            case 7:  // SttlmInf
                 guard sttlmInf == nil else { throw child.repeated() }
                 sttlmInf = try SettlementInstruction7(decoding: child)
-            case "PmtTpInf":
+            case 8:  // PmtTpInf
                 guard pmtTpInf == nil else { throw child.repeated() }
                 pmtTpInf = try PaymentTypeInformation28(decoding: child)
-            case "InstgAgt":
+            case 9:  // InstgAgt
                 guard instgAgt == nil else { throw child.repeated() }
                 instgAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "InstdAgt":
+            case 10:  // InstdAgt
                 guard instdAgt == nil else { throw child.repeated() }
                 instdAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
             default: throw child.unexpected()
@@ -751,15 +793,19 @@ public struct ImplementationSpecification1: Sendable, Hashable {
 }
 
 extension ImplementationSpecification1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Regy", "Id"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var regy: Max350Text? = nil
         var id: Max2048Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Regy":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Regy
                 guard regy == nil else { throw child.repeated() }
                 regy = try child.text()
-            case "Id":
+            case 1:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try child.text()
             default: throw child.unexpected()
@@ -800,15 +846,19 @@ public struct InstructionForCreditorAgent1: Sendable, Hashable {
 }
 
 extension InstructionForCreditorAgent1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "InstrInf"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var cd: Instruction3Code? = nil
         var instrInf: Max140Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Cd
                 guard cd == nil else { throw child.repeated() }
                 cd = try child.code(Instruction3Code.self)
-            case "InstrInf":
+            case 1:  // InstrInf
                 guard instrInf == nil else { throw child.repeated() }
                 instrInf = try child.text()
             default: throw child.unexpected()
@@ -847,15 +897,19 @@ public struct InstructionForNextAgent1: Sendable, Hashable {
 }
 
 extension InstructionForNextAgent1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "InstrInf"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var cd: Instruction4Code? = nil
         var instrInf: Max140Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Cd
                 guard cd == nil else { throw child.repeated() }
                 cd = try child.code(Instruction4Code.self)
-            case "InstrInf":
+            case 1:  // InstrInf
                 guard instrInf == nil else { throw child.repeated() }
                 instrInf = try child.text()
             default: throw child.unexpected()
@@ -888,15 +942,17 @@ public enum LocalInstrument2Choice: Sendable, Hashable {
 }
 
 extension LocalInstrument2Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -969,6 +1025,8 @@ public struct MandateRelatedInformation14: Sendable, Hashable {
 }
 
 extension MandateRelatedInformation14: XMLDecodable {
+    static let xmlFields: [StaticString] = ["MndtId", "DtOfSgntr", "AmdmntInd", "AmdmntInfDtls", "ElctrncSgntr", "FrstColltnDt", "FnlColltnDt", "Frqcy", "Rsn", "TrckgDays"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var mndtId: Max35Text? = nil
         var dtOfSgntr: ISODate? = nil
@@ -980,36 +1038,38 @@ extension MandateRelatedInformation14: XMLDecodable {
         var frqcy: Frequency36Choice? = nil
         var rsn: MandateSetupReason1Choice? = nil
         var trckgDays: Exact2NumericText? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "MndtId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // MndtId
                 guard mndtId == nil else { throw child.repeated() }
                 mndtId = try child.text()
-            case "DtOfSgntr":
+            case 1:  // DtOfSgntr
                 guard dtOfSgntr == nil else { throw child.repeated() }
                 dtOfSgntr = try child.value(ISODate.self)
-            case "AmdmntInd":
+            case 2:  // AmdmntInd
                 guard amdmntInd == nil else { throw child.repeated() }
                 amdmntInd = try child.bool()
-            case "AmdmntInfDtls":
+            case 3:  // AmdmntInfDtls
                 guard amdmntInfDtls == nil else { throw child.repeated() }
                 amdmntInfDtls = try AmendmentInformationDetails13(decoding: child)
-            case "ElctrncSgntr":
+            case 4:  // ElctrncSgntr
                 guard elctrncSgntr == nil else { throw child.repeated() }
                 elctrncSgntr = try child.text()
-            case "FrstColltnDt":
+            case 5:  // FrstColltnDt
                 guard frstColltnDt == nil else { throw child.repeated() }
                 frstColltnDt = try child.value(ISODate.self)
-            case "FnlColltnDt":
+            case 6:  // FnlColltnDt
                 guard fnlColltnDt == nil else { throw child.repeated() }
                 fnlColltnDt = try child.value(ISODate.self)
-            case "Frqcy":
+            case 7:  // Frqcy
                 guard frqcy == nil else { throw child.repeated() }
                 frqcy = try Frequency36Choice(decoding: child)
-            case "Rsn":
+            case 8:  // Rsn
                 guard rsn == nil else { throw child.repeated() }
                 rsn = try MandateSetupReason1Choice(decoding: child)
-            case "TrckgDays":
+            case 9:  // TrckgDays
                 guard trckgDays == nil else { throw child.repeated() }
                 trckgDays = try child.text()
             default: throw child.unexpected()
@@ -1058,15 +1118,17 @@ public enum MandateSetupReason1Choice: Sendable, Hashable {
 }
 
 extension MandateSetupReason1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -1115,15 +1177,19 @@ public struct NameAndAddress16: Sendable, Hashable {
 }
 
 extension NameAndAddress16: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Nm", "Adr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var nm: Max140Text? = nil
         var adr: PostalAddress24? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Nm":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Nm
                 guard nm == nil else { throw child.repeated() }
                 nm = try child.text()
-            case "Adr":
+            case 1:  // Adr
                 guard adr == nil else { throw child.repeated() }
                 adr = try PostalAddress24(decoding: child)
             default: throw child.unexpected()
@@ -1167,19 +1233,23 @@ public struct NumberOfTransactionsPerStatus5: Sendable, Hashable {
 }
 
 extension NumberOfTransactionsPerStatus5: XMLDecodable {
+    static let xmlFields: [StaticString] = ["DtldNbOfTxs", "DtldSts", "DtldCtrlSum"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var dtldNbOfTxs: Max15NumericText? = nil
         var dtldSts: ExternalPaymentTransactionStatus1Code? = nil
         var dtldCtrlSum: ExactDecimal? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "DtldNbOfTxs":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // DtldNbOfTxs
                 guard dtldNbOfTxs == nil else { throw child.repeated() }
                 dtldNbOfTxs = try child.text()
-            case "DtldSts":
+            case 1:  // DtldSts
                 guard dtldSts == nil else { throw child.repeated() }
                 dtldSts = try child.text()
-            case "DtldCtrlSum":
+            case 2:  // DtldCtrlSum
                 guard dtldCtrlSum == nil else { throw child.repeated() }
                 dtldCtrlSum = try child.decimal()
             default: throw child.unexpected()

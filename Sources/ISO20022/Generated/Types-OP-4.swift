@@ -19,19 +19,23 @@ public struct OrganisationIdentification29: Sendable, Hashable {
 }
 
 extension OrganisationIdentification29: XMLDecodable {
+    static let xmlFields: [StaticString] = ["AnyBIC", "LEI", "Othr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var anyBIC: BIC? = nil
         var lei: LEI? = nil
         var othr: [GenericOrganisationIdentification1] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "AnyBIC":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // AnyBIC
                 guard anyBIC == nil else { throw child.repeated() }
                 anyBIC = try child.value(BIC.self)
-            case "LEI":
+            case 1:  // LEI
                 guard lei == nil else { throw child.repeated() }
                 lei = try child.value(LEI.self)
-            case "Othr": othr.append(try GenericOrganisationIdentification1(decoding: child))
+            case 2: othr.append(try GenericOrganisationIdentification1(decoding: child))  // Othr
             default: throw child.unexpected()
             }
         }
@@ -66,15 +70,17 @@ public enum OrganisationIdentificationSchemeName1Choice: Sendable, Hashable {
 }
 
 extension OrganisationIdentificationSchemeName1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -141,6 +147,8 @@ public struct OriginalGroupHeader17: Sendable, Hashable {
 }
 
 extension OriginalGroupHeader17: XMLDecodable {
+    static let xmlFields: [StaticString] = ["OrgnlMsgId", "OrgnlMsgNmId", "OrgnlCreDtTm", "OrgnlNbOfTxs", "OrgnlCtrlSum", "GrpSts", "StsRsnInf", "NbOfTxsPerSts"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var orgnlMsgId: Max35Text? = nil
         var orgnlMsgNmId: Max35Text? = nil
@@ -150,28 +158,30 @@ extension OriginalGroupHeader17: XMLDecodable {
         var grpSts: ExternalPaymentGroupStatus1Code? = nil
         var stsRsnInf: [StatusReasonInformation12] = []
         var nbOfTxsPerSts: [NumberOfTransactionsPerStatus5] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "OrgnlMsgId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // OrgnlMsgId
                 guard orgnlMsgId == nil else { throw child.repeated() }
                 orgnlMsgId = try child.text()
-            case "OrgnlMsgNmId":
+            case 1:  // OrgnlMsgNmId
                 guard orgnlMsgNmId == nil else { throw child.repeated() }
                 orgnlMsgNmId = try child.text()
-            case "OrgnlCreDtTm":
+            case 2:  // OrgnlCreDtTm
                 guard orgnlCreDtTm == nil else { throw child.repeated() }
                 orgnlCreDtTm = try child.value(ISODateTime.self)
-            case "OrgnlNbOfTxs":
+            case 3:  // OrgnlNbOfTxs
                 guard orgnlNbOfTxs == nil else { throw child.repeated() }
                 orgnlNbOfTxs = try child.text()
-            case "OrgnlCtrlSum":
+            case 4:  // OrgnlCtrlSum
                 guard orgnlCtrlSum == nil else { throw child.repeated() }
                 orgnlCtrlSum = try child.decimal()
-            case "GrpSts":
+            case 5:  // GrpSts
                 guard grpSts == nil else { throw child.repeated() }
                 grpSts = try child.text()
-            case "StsRsnInf": stsRsnInf.append(try StatusReasonInformation12(decoding: child))
-            case "NbOfTxsPerSts": nbOfTxsPerSts.append(try NumberOfTransactionsPerStatus5(decoding: child))
+            case 6: stsRsnInf.append(try StatusReasonInformation12(decoding: child))  // StsRsnInf
+            case 7: nbOfTxsPerSts.append(try NumberOfTransactionsPerStatus5(decoding: child))  // NbOfTxsPerSts
             default: throw child.unexpected()
             }
         }
@@ -229,19 +239,23 @@ public struct OriginalGroupInformation29: Sendable, Hashable {
 }
 
 extension OriginalGroupInformation29: XMLDecodable {
+    static let xmlFields: [StaticString] = ["OrgnlMsgId", "OrgnlMsgNmId", "OrgnlCreDtTm"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var orgnlMsgId: Max35Text? = nil
         var orgnlMsgNmId: Max35Text? = nil
         var orgnlCreDtTm: ISODateTime? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "OrgnlMsgId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // OrgnlMsgId
                 guard orgnlMsgId == nil else { throw child.repeated() }
                 orgnlMsgId = try child.text()
-            case "OrgnlMsgNmId":
+            case 1:  // OrgnlMsgNmId
                 guard orgnlMsgNmId == nil else { throw child.repeated() }
                 orgnlMsgNmId = try child.text()
-            case "OrgnlCreDtTm":
+            case 2:  // OrgnlCreDtTm
                 guard orgnlCreDtTm == nil else { throw child.repeated() }
                 orgnlCreDtTm = try child.value(ISODateTime.self)
             default: throw child.unexpected()
@@ -344,6 +358,8 @@ public struct OriginalTransactionReference28: Sendable, Hashable {
 }
 
 extension OriginalTransactionReference28: XMLDecodable {
+    static let xmlFields: [StaticString] = ["IntrBkSttlmAmt", "Amt", "IntrBkSttlmDt", "ReqdColltnDt", "ReqdExctnDt", "CdtrSchmeId", "SttlmInf", "PmtTpInf", "PmtMtd", "MndtRltdInf", "RmtInf", "UltmtDbtr", "Dbtr", "DbtrAcct", "DbtrAgt", "DbtrAgtAcct", "CdtrAgt", "CdtrAgtAcct", "Cdtr", "CdtrAcct", "UltmtCdtr", "Purp"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var intrBkSttlmAmt: Money? = nil
         var amt: AmountType4Choice? = nil
@@ -367,72 +383,74 @@ extension OriginalTransactionReference28: XMLDecodable {
         var cdtrAcct: CashAccount38? = nil
         var ultmtCdtr: Party40Choice? = nil
         var purp: Purpose2Choice? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "IntrBkSttlmAmt":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // IntrBkSttlmAmt
                 guard intrBkSttlmAmt == nil else { throw child.repeated() }
                 intrBkSttlmAmt = try child.money()
-            case "Amt":
+            case 1:  // Amt
                 guard amt == nil else { throw child.repeated() }
                 amt = try AmountType4Choice(decoding: child)
-            case "IntrBkSttlmDt":
+            case 2:  // IntrBkSttlmDt
                 guard intrBkSttlmDt == nil else { throw child.repeated() }
                 intrBkSttlmDt = try child.value(ISODate.self)
-            case "ReqdColltnDt":
+            case 3:  // ReqdColltnDt
                 guard reqdColltnDt == nil else { throw child.repeated() }
                 reqdColltnDt = try child.value(ISODate.self)
-            case "ReqdExctnDt":
+            case 4:  // ReqdExctnDt
                 guard reqdExctnDt == nil else { throw child.repeated() }
                 reqdExctnDt = try DateAndDateTime2Choice(decoding: child)
-            case "CdtrSchmeId":
+            case 5:  // CdtrSchmeId
                 guard cdtrSchmeId == nil else { throw child.repeated() }
                 cdtrSchmeId = try PartyIdentification135(decoding: child)
-            case "SttlmInf":
+            case 6:  // SttlmInf
                 guard sttlmInf == nil else { throw child.repeated() }
                 sttlmInf = try SettlementInstruction7(decoding: child)
-            case "PmtTpInf":
+            case 7:  // PmtTpInf
                 guard pmtTpInf == nil else { throw child.repeated() }
                 pmtTpInf = try PaymentTypeInformation27(decoding: child)
-            case "PmtMtd":
+            case 8:  // PmtMtd
                 guard pmtMtd == nil else { throw child.repeated() }
                 pmtMtd = try child.code(PaymentMethod4Code.self)
-            case "MndtRltdInf":
+            case 9:  // MndtRltdInf
                 guard mndtRltdInf == nil else { throw child.repeated() }
                 mndtRltdInf = try MandateRelatedInformation14(decoding: child)
-            case "RmtInf":
+            case 10:  // RmtInf
                 guard rmtInf == nil else { throw child.repeated() }
                 rmtInf = try RemittanceInformation16(decoding: child)
-            case "UltmtDbtr":
+            case 11:  // UltmtDbtr
                 guard ultmtDbtr == nil else { throw child.repeated() }
                 ultmtDbtr = try Party40Choice(decoding: child)
-            case "Dbtr":
+            case 12:  // Dbtr
                 guard dbtr == nil else { throw child.repeated() }
                 dbtr = try Party40Choice(decoding: child)
-            case "DbtrAcct":
+            case 13:  // DbtrAcct
                 guard dbtrAcct == nil else { throw child.repeated() }
                 dbtrAcct = try CashAccount38(decoding: child)
-            case "DbtrAgt":
+            case 14:  // DbtrAgt
                 guard dbtrAgt == nil else { throw child.repeated() }
                 dbtrAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "DbtrAgtAcct":
+            case 15:  // DbtrAgtAcct
                 guard dbtrAgtAcct == nil else { throw child.repeated() }
                 dbtrAgtAcct = try CashAccount38(decoding: child)
-            case "CdtrAgt":
+            case 16:  // CdtrAgt
                 guard cdtrAgt == nil else { throw child.repeated() }
                 cdtrAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "CdtrAgtAcct":
+            case 17:  // CdtrAgtAcct
                 guard cdtrAgtAcct == nil else { throw child.repeated() }
                 cdtrAgtAcct = try CashAccount38(decoding: child)
-            case "Cdtr":
+            case 18:  // Cdtr
                 guard cdtr == nil else { throw child.repeated() }
                 cdtr = try Party40Choice(decoding: child)
-            case "CdtrAcct":
+            case 19:  // CdtrAcct
                 guard cdtrAcct == nil else { throw child.repeated() }
                 cdtrAcct = try CashAccount38(decoding: child)
-            case "UltmtCdtr":
+            case 20:  // UltmtCdtr
                 guard ultmtCdtr == nil else { throw child.repeated() }
                 ultmtCdtr = try Party40Choice(decoding: child)
-            case "Purp":
+            case 21:  // Purp
                 guard purp == nil else { throw child.repeated() }
                 purp = try Purpose2Choice(decoding: child)
             default: throw child.unexpected()
@@ -511,15 +529,19 @@ public struct OtherContact1: Sendable, Hashable {
 }
 
 extension OtherContact1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["ChanlTp", "Id"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var chanlTp: Max4Text? = nil
         var id: Max128Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "ChanlTp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // ChanlTp
                 guard chanlTp == nil else { throw child.repeated() }
                 chanlTp = try child.text()
-            case "Id":
+            case 1:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try child.text()
             default: throw child.unexpected()
@@ -553,15 +575,17 @@ public enum Party38Choice: Sendable, Hashable {
 }
 
 extension Party38Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["OrgId", "PrvtId"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "OrgId":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // OrgId
                 guard result == nil else { throw child.repeated() }
                 result = .orgId(try OrganisationIdentification29(decoding: child))
 
-            case "PrvtId":
+            case 1:  // PrvtId
                 guard result == nil else { throw child.repeated() }
                 result = .prvtId(try PersonIdentification13(decoding: child))
 
@@ -604,15 +628,17 @@ public enum Party40Choice: Sendable, Hashable {
 }
 
 extension Party40Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Pty", "Agt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Pty":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Pty
                 guard result == nil else { throw child.repeated() }
                 result = .pty(try PartyIdentification135(decoding: child))
 
-            case "Agt":
+            case 1:  // Agt
                 guard result == nil else { throw child.repeated() }
                 result = .agt(try BranchAndFinancialInstitutionIdentification6(decoding: child))
 
@@ -655,15 +681,17 @@ public enum Party44Choice: Sendable, Hashable {
 }
 
 extension Party44Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["OrgId", "FIId"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "OrgId":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // OrgId
                 guard result == nil else { throw child.repeated() }
                 result = .orgId(try PartyIdentification135(decoding: child))
 
-            case "FIId":
+            case 1:  // FIId
                 guard result == nil else { throw child.repeated() }
                 result = .fiId(try BranchAndFinancialInstitutionIdentification6(decoding: child))
 
@@ -721,27 +749,31 @@ public struct PartyIdentification135: Sendable, Hashable {
 }
 
 extension PartyIdentification135: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Nm", "PstlAdr", "Id", "CtryOfRes", "CtctDtls"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var nm: Max140Text? = nil
         var pstlAdr: PostalAddress24? = nil
         var id: Party38Choice? = nil
         var ctryOfRes: CountryCode? = nil
         var ctctDtls: Contact4? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Nm":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Nm
                 guard nm == nil else { throw child.repeated() }
                 nm = try child.text()
-            case "PstlAdr":
+            case 1:  // PstlAdr
                 guard pstlAdr == nil else { throw child.repeated() }
                 pstlAdr = try PostalAddress24(decoding: child)
-            case "Id":
+            case 2:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try Party38Choice(decoding: child)
-            case "CtryOfRes":
+            case 3:  // CtryOfRes
                 guard ctryOfRes == nil else { throw child.repeated() }
                 ctryOfRes = try child.value(CountryCode.self)
-            case "CtctDtls":
+            case 4:  // CtctDtls
                 guard ctctDtls == nil else { throw child.repeated() }
                 ctctDtls = try Contact4(decoding: child)
             default: throw child.unexpected()
@@ -795,27 +827,31 @@ public struct PaymentIdentification7: Sendable, Hashable {
 }
 
 extension PaymentIdentification7: XMLDecodable {
+    static let xmlFields: [StaticString] = ["InstrId", "EndToEndId", "TxId", "UETR", "ClrSysRef"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var instrId: Max35Text? = nil
         var endToEndId: Max35Text? = nil
         var txId: Max35Text? = nil
         var uetr: UETR? = nil
         var clrSysRef: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "InstrId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // InstrId
                 guard instrId == nil else { throw child.repeated() }
                 instrId = try child.text()
-            case "EndToEndId":
+            case 1:  // EndToEndId
                 guard endToEndId == nil else { throw child.repeated() }
                 endToEndId = try child.text()
-            case "TxId":
+            case 2:  // TxId
                 guard txId == nil else { throw child.repeated() }
                 txId = try child.text()
-            case "UETR":
+            case 3:  // UETR
                 guard uetr == nil else { throw child.repeated() }
                 uetr = try child.value(UETR.self)
-            case "ClrSysRef":
+            case 4:  // ClrSysRef
                 guard clrSysRef == nil else { throw child.repeated() }
                 clrSysRef = try child.text()
             default: throw child.unexpected()
@@ -906,6 +942,8 @@ public struct PaymentTransaction110: Sendable, Hashable {
 }
 
 extension PaymentTransaction110: XMLDecodable {
+    static let xmlFields: [StaticString] = ["StsId", "OrgnlGrpInf", "OrgnlInstrId", "OrgnlEndToEndId", "OrgnlTxId", "OrgnlUETR", "TxSts", "StsRsnInf", "ChrgsInf", "AccptncDtTm", "FctvIntrBkSttlmDt", "AcctSvcrRef", "ClrSysRef", "InstgAgt", "InstdAgt", "OrgnlTxRef", "SplmtryData"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var stsId: Max35Text? = nil
         var orgnlGrpInf: OriginalGroupInformation29? = nil
@@ -924,53 +962,55 @@ extension PaymentTransaction110: XMLDecodable {
         var instdAgt: BranchAndFinancialInstitutionIdentification6? = nil
         var orgnlTxRef: OriginalTransactionReference28? = nil
         var splmtryData: [SupplementaryData1] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "StsId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // StsId
                 guard stsId == nil else { throw child.repeated() }
                 stsId = try child.text()
-            case "OrgnlGrpInf":
+            case 1:  // OrgnlGrpInf
                 guard orgnlGrpInf == nil else { throw child.repeated() }
                 orgnlGrpInf = try OriginalGroupInformation29(decoding: child)
-            case "OrgnlInstrId":
+            case 2:  // OrgnlInstrId
                 guard orgnlInstrId == nil else { throw child.repeated() }
                 orgnlInstrId = try child.text()
-            case "OrgnlEndToEndId":
+            case 3:  // OrgnlEndToEndId
                 guard orgnlEndToEndId == nil else { throw child.repeated() }
                 orgnlEndToEndId = try child.text()
-            case "OrgnlTxId":
+            case 4:  // OrgnlTxId
                 guard orgnlTxId == nil else { throw child.repeated() }
                 orgnlTxId = try child.text()
-            case "OrgnlUETR":
+            case 5:  // OrgnlUETR
                 guard orgnlUETR == nil else { throw child.repeated() }
                 orgnlUETR = try child.value(UETR.self)
-            case "TxSts":
+            case 6:  // TxSts
                 guard txSts == nil else { throw child.repeated() }
                 txSts = try child.text()
-            case "StsRsnInf": stsRsnInf.append(try StatusReasonInformation12(decoding: child))
-            case "ChrgsInf": chrgsInf.append(try Charges7(decoding: child))
-            case "AccptncDtTm":
+            case 7: stsRsnInf.append(try StatusReasonInformation12(decoding: child))  // StsRsnInf
+            case 8: chrgsInf.append(try Charges7(decoding: child))  // ChrgsInf
+            case 9:  // AccptncDtTm
                 guard accptncDtTm == nil else { throw child.repeated() }
                 accptncDtTm = try child.value(ISODateTime.self)
-            case "FctvIntrBkSttlmDt":
+            case 10:  // FctvIntrBkSttlmDt
                 guard fctvIntrBkSttlmDt == nil else { throw child.repeated() }
                 fctvIntrBkSttlmDt = try DateAndDateTime2Choice(decoding: child)
-            case "AcctSvcrRef":
+            case 11:  // AcctSvcrRef
                 guard acctSvcrRef == nil else { throw child.repeated() }
                 acctSvcrRef = try child.text()
-            case "ClrSysRef":
+            case 12:  // ClrSysRef
                 guard clrSysRef == nil else { throw child.repeated() }
                 clrSysRef = try child.text()
-            case "InstgAgt":
+            case 13:  // InstgAgt
                 guard instgAgt == nil else { throw child.repeated() }
                 instgAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "InstdAgt":
+            case 14:  // InstdAgt
                 guard instdAgt == nil else { throw child.repeated() }
                 instdAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "OrgnlTxRef":
+            case 15:  // OrgnlTxRef
                 guard orgnlTxRef == nil else { throw child.repeated() }
                 orgnlTxRef = try OriginalTransactionReference28(decoding: child)
-            case "SplmtryData": splmtryData.append(try SupplementaryData1(decoding: child))
+            case 16: splmtryData.append(try SupplementaryData1(decoding: child))  // SplmtryData
             default: throw child.unexpected()
             }
         }
@@ -1055,6 +1095,8 @@ public struct PaymentTypeInformation27: Sendable, Hashable {
 }
 
 extension PaymentTypeInformation27: XMLDecodable {
+    static let xmlFields: [StaticString] = ["InstrPrty", "ClrChanl", "SvcLvl", "LclInstrm", "SeqTp", "CtgyPurp"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var instrPrty: Priority2Code? = nil
         var clrChanl: ClearingChannel2Code? = nil
@@ -1062,22 +1104,24 @@ extension PaymentTypeInformation27: XMLDecodable {
         var lclInstrm: LocalInstrument2Choice? = nil
         var seqTp: SequenceType3Code? = nil
         var ctgyPurp: CategoryPurpose1Choice? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "InstrPrty":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // InstrPrty
                 guard instrPrty == nil else { throw child.repeated() }
                 instrPrty = try child.code(Priority2Code.self)
-            case "ClrChanl":
+            case 1:  // ClrChanl
                 guard clrChanl == nil else { throw child.repeated() }
                 clrChanl = try child.code(ClearingChannel2Code.self)
-            case "SvcLvl": svcLvl.append(try ServiceLevel8Choice(decoding: child))
-            case "LclInstrm":
+            case 2: svcLvl.append(try ServiceLevel8Choice(decoding: child))  // SvcLvl
+            case 3:  // LclInstrm
                 guard lclInstrm == nil else { throw child.repeated() }
                 lclInstrm = try LocalInstrument2Choice(decoding: child)
-            case "SeqTp":
+            case 4:  // SeqTp
                 guard seqTp == nil else { throw child.repeated() }
                 seqTp = try child.code(SequenceType3Code.self)
-            case "CtgyPurp":
+            case 5:  // CtgyPurp
                 guard ctgyPurp == nil else { throw child.repeated() }
                 ctgyPurp = try CategoryPurpose1Choice(decoding: child)
             default: throw child.unexpected()
@@ -1135,25 +1179,29 @@ public struct PaymentTypeInformation28: Sendable, Hashable {
 }
 
 extension PaymentTypeInformation28: XMLDecodable {
+    static let xmlFields: [StaticString] = ["InstrPrty", "ClrChanl", "SvcLvl", "LclInstrm", "CtgyPurp"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var instrPrty: Priority2Code? = nil
         var clrChanl: ClearingChannel2Code? = nil
         var svcLvl: [ServiceLevel8Choice] = []
         var lclInstrm: LocalInstrument2Choice? = nil
         var ctgyPurp: CategoryPurpose1Choice? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "InstrPrty":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // InstrPrty
                 guard instrPrty == nil else { throw child.repeated() }
                 instrPrty = try child.code(Priority2Code.self)
-            case "ClrChanl":
+            case 1:  // ClrChanl
                 guard clrChanl == nil else { throw child.repeated() }
                 clrChanl = try child.code(ClearingChannel2Code.self)
-            case "SvcLvl": svcLvl.append(try ServiceLevel8Choice(decoding: child))
-            case "LclInstrm":
+            case 2: svcLvl.append(try ServiceLevel8Choice(decoding: child))  // SvcLvl
+            case 3:  // LclInstrm
                 guard lclInstrm == nil else { throw child.repeated() }
                 lclInstrm = try LocalInstrument2Choice(decoding: child)
-            case "CtgyPurp":
+            case 4:  // CtgyPurp
                 guard ctgyPurp == nil else { throw child.repeated() }
                 ctgyPurp = try CategoryPurpose1Choice(decoding: child)
             default: throw child.unexpected()
@@ -1200,15 +1248,19 @@ public struct PersonIdentification13: Sendable, Hashable {
 }
 
 extension PersonIdentification13: XMLDecodable {
+    static let xmlFields: [StaticString] = ["DtAndPlcOfBirth", "Othr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var dtAndPlcOfBirth: DateAndPlaceOfBirth1? = nil
         var othr: [GenericPersonIdentification1] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "DtAndPlcOfBirth":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // DtAndPlcOfBirth
                 guard dtAndPlcOfBirth == nil else { throw child.repeated() }
                 dtAndPlcOfBirth = try DateAndPlaceOfBirth1(decoding: child)
-            case "Othr": othr.append(try GenericPersonIdentification1(decoding: child))
+            case 1: othr.append(try GenericPersonIdentification1(decoding: child))  // Othr
             default: throw child.unexpected()
             }
         }
@@ -1241,15 +1293,17 @@ public enum PersonIdentificationSchemeName1Choice: Sendable, Hashable {
 }
 
 extension PersonIdentificationSchemeName1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -1340,6 +1394,8 @@ public struct PostalAddress24: Sendable, Hashable {
 }
 
 extension PostalAddress24: XMLDecodable {
+    static let xmlFields: [StaticString] = ["AdrTp", "Dept", "SubDept", "StrtNm", "BldgNb", "BldgNm", "Flr", "PstBx", "Room", "PstCd", "TwnNm", "TwnLctnNm", "DstrctNm", "CtrySubDvsn", "Ctry", "AdrLine"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var adrTp: AddressType3Choice? = nil
         var dept: Max70Text? = nil
@@ -1357,54 +1413,56 @@ extension PostalAddress24: XMLDecodable {
         var ctrySubDvsn: Max35Text? = nil
         var ctry: CountryCode? = nil
         var adrLine: [Max70Text] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "AdrTp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // AdrTp
                 guard adrTp == nil else { throw child.repeated() }
                 adrTp = try AddressType3Choice(decoding: child)
-            case "Dept":
+            case 1:  // Dept
                 guard dept == nil else { throw child.repeated() }
                 dept = try child.text()
-            case "SubDept":
+            case 2:  // SubDept
                 guard subDept == nil else { throw child.repeated() }
                 subDept = try child.text()
-            case "StrtNm":
+            case 3:  // StrtNm
                 guard strtNm == nil else { throw child.repeated() }
                 strtNm = try child.text()
-            case "BldgNb":
+            case 4:  // BldgNb
                 guard bldgNb == nil else { throw child.repeated() }
                 bldgNb = try child.text()
-            case "BldgNm":
+            case 5:  // BldgNm
                 guard bldgNm == nil else { throw child.repeated() }
                 bldgNm = try child.text()
-            case "Flr":
+            case 6:  // Flr
                 guard flr == nil else { throw child.repeated() }
                 flr = try child.text()
-            case "PstBx":
+            case 7:  // PstBx
                 guard pstBx == nil else { throw child.repeated() }
                 pstBx = try child.text()
-            case "Room":
+            case 8:  // Room
                 guard room == nil else { throw child.repeated() }
                 room = try child.text()
-            case "PstCd":
+            case 9:  // PstCd
                 guard pstCd == nil else { throw child.repeated() }
                 pstCd = try child.text()
-            case "TwnNm":
+            case 10:  // TwnNm
                 guard twnNm == nil else { throw child.repeated() }
                 twnNm = try child.text()
-            case "TwnLctnNm":
+            case 11:  // TwnLctnNm
                 guard twnLctnNm == nil else { throw child.repeated() }
                 twnLctnNm = try child.text()
-            case "DstrctNm":
+            case 12:  // DstrctNm
                 guard dstrctNm == nil else { throw child.repeated() }
                 dstrctNm = try child.text()
-            case "CtrySubDvsn":
+            case 13:  // CtrySubDvsn
                 guard ctrySubDvsn == nil else { throw child.repeated() }
                 ctrySubDvsn = try child.text()
-            case "Ctry":
+            case 14:  // Ctry
                 guard ctry == nil else { throw child.repeated() }
                 ctry = try child.value(CountryCode.self)
-            case "AdrLine":
+            case 15:  // AdrLine
                 guard adrLine.count < 7 else { throw child.repeated() }
                 adrLine.append(try child.text())
             default: throw child.unexpected()
@@ -1473,15 +1531,19 @@ public struct ProxyAccountIdentification1: Sendable, Hashable {
 }
 
 extension ProxyAccountIdentification1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "Id"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: ProxyAccountType1Choice? = nil
         var id: Max2048Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try ProxyAccountType1Choice(decoding: child)
-            case "Id":
+            case 1:  // Id
                 guard id == nil else { throw child.repeated() }
                 id = try child.text()
             default: throw child.unexpected()
@@ -1515,15 +1577,17 @@ public enum ProxyAccountType1Choice: Sendable, Hashable {
 }
 
 extension ProxyAccountType1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 

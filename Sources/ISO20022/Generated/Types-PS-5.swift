@@ -10,15 +10,17 @@ public enum Purpose2Choice: Sendable, Hashable {
 }
 
 extension Purpose2Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -73,23 +75,27 @@ public struct ReferredDocumentInformation7: Sendable, Hashable {
 }
 
 extension ReferredDocumentInformation7: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "Nb", "RltdDt", "LineDtls"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: ReferredDocumentType4? = nil
         var nb: Max35Text? = nil
         var rltdDt: ISODate? = nil
         var lineDtls: [DocumentLineInformation1] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try ReferredDocumentType4(decoding: child)
-            case "Nb":
+            case 1:  // Nb
                 guard nb == nil else { throw child.repeated() }
                 nb = try child.text()
-            case "RltdDt":
+            case 2:  // RltdDt
                 guard rltdDt == nil else { throw child.repeated() }
                 rltdDt = try child.value(ISODate.self)
-            case "LineDtls": lineDtls.append(try DocumentLineInformation1(decoding: child))
+            case 3: lineDtls.append(try DocumentLineInformation1(decoding: child))  // LineDtls
             default: throw child.unexpected()
             }
         }
@@ -126,15 +132,17 @@ public enum ReferredDocumentType3Choice: Sendable, Hashable {
 }
 
 extension ReferredDocumentType3Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.code(DocumentType6Code.self))
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -183,15 +191,19 @@ public struct ReferredDocumentType4: Sendable, Hashable {
 }
 
 extension ReferredDocumentType4: XMLDecodable {
+    static let xmlFields: [StaticString] = ["CdOrPrtry", "Issr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var cdOrPrtry: ReferredDocumentType3Choice? = nil
         var issr: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "CdOrPrtry":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // CdOrPrtry
                 guard cdOrPrtry == nil else { throw child.repeated() }
                 cdOrPrtry = try ReferredDocumentType3Choice(decoding: child)
-            case "Issr":
+            case 1:  // Issr
                 guard issr == nil else { throw child.repeated() }
                 issr = try child.text()
             default: throw child.unexpected()
@@ -231,15 +243,19 @@ public struct RegulatoryAuthority2: Sendable, Hashable {
 }
 
 extension RegulatoryAuthority2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Nm", "Ctry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var nm: Max140Text? = nil
         var ctry: CountryCode? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Nm":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Nm
                 guard nm == nil else { throw child.repeated() }
                 nm = try child.text()
-            case "Ctry":
+            case 1:  // Ctry
                 guard ctry == nil else { throw child.repeated() }
                 ctry = try child.value(CountryCode.self)
             default: throw child.unexpected()
@@ -281,19 +297,23 @@ public struct RegulatoryReporting3: Sendable, Hashable {
 }
 
 extension RegulatoryReporting3: XMLDecodable {
+    static let xmlFields: [StaticString] = ["DbtCdtRptgInd", "Authrty", "Dtls"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var dbtCdtRptgInd: RegulatoryReportingType1Code? = nil
         var authrty: RegulatoryAuthority2? = nil
         var dtls: [StructuredRegulatoryReporting3] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "DbtCdtRptgInd":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // DbtCdtRptgInd
                 guard dbtCdtRptgInd == nil else { throw child.repeated() }
                 dbtCdtRptgInd = try child.code(RegulatoryReportingType1Code.self)
-            case "Authrty":
+            case 1:  // Authrty
                 guard authrty == nil else { throw child.repeated() }
                 authrty = try RegulatoryAuthority2(decoding: child)
-            case "Dtls": dtls.append(try StructuredRegulatoryReporting3(decoding: child))
+            case 2: dtls.append(try StructuredRegulatoryReporting3(decoding: child))  // Dtls
             default: throw child.unexpected()
             }
         }
@@ -346,6 +366,8 @@ public struct RemittanceAmount2: Sendable, Hashable {
 }
 
 extension RemittanceAmount2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["DuePyblAmt", "DscntApldAmt", "CdtNoteAmt", "TaxAmt", "AdjstmntAmtAndRsn", "RmtdAmt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var duePyblAmt: Money? = nil
         var dscntApldAmt: [DiscountAmountAndType1] = []
@@ -353,18 +375,20 @@ extension RemittanceAmount2: XMLDecodable {
         var taxAmt: [TaxAmountAndType1] = []
         var adjstmntAmtAndRsn: [DocumentAdjustment1] = []
         var rmtdAmt: Money? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "DuePyblAmt":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // DuePyblAmt
                 guard duePyblAmt == nil else { throw child.repeated() }
                 duePyblAmt = try child.money()
-            case "DscntApldAmt": dscntApldAmt.append(try DiscountAmountAndType1(decoding: child))
-            case "CdtNoteAmt":
+            case 1: dscntApldAmt.append(try DiscountAmountAndType1(decoding: child))  // DscntApldAmt
+            case 2:  // CdtNoteAmt
                 guard cdtNoteAmt == nil else { throw child.repeated() }
                 cdtNoteAmt = try child.money()
-            case "TaxAmt": taxAmt.append(try TaxAmountAndType1(decoding: child))
-            case "AdjstmntAmtAndRsn": adjstmntAmtAndRsn.append(try DocumentAdjustment1(decoding: child))
-            case "RmtdAmt":
+            case 3: taxAmt.append(try TaxAmountAndType1(decoding: child))  // TaxAmt
+            case 4: adjstmntAmtAndRsn.append(try DocumentAdjustment1(decoding: child))  // AdjstmntAmtAndRsn
+            case 5:  // RmtdAmt
                 guard rmtdAmt == nil else { throw child.repeated() }
                 rmtdAmt = try child.money()
             default: throw child.unexpected()
@@ -429,6 +453,8 @@ public struct RemittanceAmount3: Sendable, Hashable {
 }
 
 extension RemittanceAmount3: XMLDecodable {
+    static let xmlFields: [StaticString] = ["DuePyblAmt", "DscntApldAmt", "CdtNoteAmt", "TaxAmt", "AdjstmntAmtAndRsn", "RmtdAmt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var duePyblAmt: Money? = nil
         var dscntApldAmt: [DiscountAmountAndType1] = []
@@ -436,18 +462,20 @@ extension RemittanceAmount3: XMLDecodable {
         var taxAmt: [TaxAmountAndType1] = []
         var adjstmntAmtAndRsn: [DocumentAdjustment1] = []
         var rmtdAmt: Money? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "DuePyblAmt":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // DuePyblAmt
                 guard duePyblAmt == nil else { throw child.repeated() }
                 duePyblAmt = try child.money()
-            case "DscntApldAmt": dscntApldAmt.append(try DiscountAmountAndType1(decoding: child))
-            case "CdtNoteAmt":
+            case 1: dscntApldAmt.append(try DiscountAmountAndType1(decoding: child))  // DscntApldAmt
+            case 2:  // CdtNoteAmt
                 guard cdtNoteAmt == nil else { throw child.repeated() }
                 cdtNoteAmt = try child.money()
-            case "TaxAmt": taxAmt.append(try TaxAmountAndType1(decoding: child))
-            case "AdjstmntAmtAndRsn": adjstmntAmtAndRsn.append(try DocumentAdjustment1(decoding: child))
-            case "RmtdAmt":
+            case 3: taxAmt.append(try TaxAmountAndType1(decoding: child))  // TaxAmt
+            case 4: adjstmntAmtAndRsn.append(try DocumentAdjustment1(decoding: child))  // AdjstmntAmtAndRsn
+            case 5:  // RmtdAmt
                 guard rmtdAmt == nil else { throw child.repeated() }
                 rmtdAmt = try child.money()
             default: throw child.unexpected()
@@ -500,13 +528,17 @@ public struct RemittanceInformation16: Sendable, Hashable {
 }
 
 extension RemittanceInformation16: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Ustrd", "Strd"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var ustrd: [Max140Text] = []
         var strd: [StructuredRemittanceInformation16] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Ustrd": ustrd.append(try child.text())
-            case "Strd": strd.append(try StructuredRemittanceInformation16(decoding: child))
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0: ustrd.append(try child.text())  // Ustrd
+            case 1: strd.append(try StructuredRemittanceInformation16(decoding: child))  // Strd
             default: throw child.unexpected()
             }
         }
@@ -547,15 +579,19 @@ public struct RemittanceLocation7: Sendable, Hashable {
 }
 
 extension RemittanceLocation7: XMLDecodable {
+    static let xmlFields: [StaticString] = ["RmtId", "RmtLctnDtls"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var rmtId: Max35Text? = nil
         var rmtLctnDtls: [RemittanceLocationData1] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "RmtId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // RmtId
                 guard rmtId == nil else { throw child.repeated() }
                 rmtId = try child.text()
-            case "RmtLctnDtls": rmtLctnDtls.append(try RemittanceLocationData1(decoding: child))
+            case 1: rmtLctnDtls.append(try RemittanceLocationData1(decoding: child))  // RmtLctnDtls
             default: throw child.unexpected()
             }
         }
@@ -597,19 +633,23 @@ public struct RemittanceLocationData1: Sendable, Hashable {
 }
 
 extension RemittanceLocationData1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Mtd", "ElctrncAdr", "PstlAdr"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var mtd: RemittanceLocationMethod2Code? = nil
         var elctrncAdr: Max2048Text? = nil
         var pstlAdr: NameAndAddress16? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Mtd":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Mtd
                 guard mtd == nil else { throw child.repeated() }
                 mtd = try child.code(RemittanceLocationMethod2Code.self)
-            case "ElctrncAdr":
+            case 1:  // ElctrncAdr
                 guard elctrncAdr == nil else { throw child.repeated() }
                 elctrncAdr = try child.text()
-            case "PstlAdr":
+            case 2:  // PstlAdr
                 guard pstlAdr == nil else { throw child.repeated() }
                 pstlAdr = try NameAndAddress16(decoding: child)
             default: throw child.unexpected()
@@ -645,15 +685,17 @@ public enum ServiceLevel8Choice: Sendable, Hashable {
 }
 
 extension ServiceLevel8Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -702,15 +744,19 @@ public struct SettlementDateTimeIndication1: Sendable, Hashable {
 }
 
 extension SettlementDateTimeIndication1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["DbtDtTm", "CdtDtTm"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var dbtDtTm: ISODateTime? = nil
         var cdtDtTm: ISODateTime? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "DbtDtTm":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // DbtDtTm
                 guard dbtDtTm == nil else { throw child.repeated() }
                 dbtDtTm = try child.value(ISODateTime.self)
-            case "CdtDtTm":
+            case 1:  // CdtDtTm
                 guard cdtDtTm == nil else { throw child.repeated() }
                 cdtDtTm = try child.value(ISODateTime.self)
             default: throw child.unexpected()
@@ -770,6 +816,8 @@ public struct SettlementInstruction7: Sendable, Hashable {
 }
 
 extension SettlementInstruction7: XMLDecodable {
+    static let xmlFields: [StaticString] = ["SttlmMtd", "SttlmAcct", "ClrSys", "InstgRmbrsmntAgt", "InstgRmbrsmntAgtAcct", "InstdRmbrsmntAgt", "InstdRmbrsmntAgtAcct", "ThrdRmbrsmntAgt", "ThrdRmbrsmntAgtAcct"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var sttlmMtd: SettlementMethod1Code? = nil
         var sttlmAcct: CashAccount38? = nil
@@ -780,33 +828,35 @@ extension SettlementInstruction7: XMLDecodable {
         var instdRmbrsmntAgtAcct: CashAccount38? = nil
         var thrdRmbrsmntAgt: BranchAndFinancialInstitutionIdentification6? = nil
         var thrdRmbrsmntAgtAcct: CashAccount38? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "SttlmMtd":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // SttlmMtd
                 guard sttlmMtd == nil else { throw child.repeated() }
                 sttlmMtd = try child.code(SettlementMethod1Code.self)
-            case "SttlmAcct":
+            case 1:  // SttlmAcct
                 guard sttlmAcct == nil else { throw child.repeated() }
                 sttlmAcct = try CashAccount38(decoding: child)
-            case "ClrSys":
+            case 2:  // ClrSys
                 guard clrSys == nil else { throw child.repeated() }
                 clrSys = try ClearingSystemIdentification3Choice(decoding: child)
-            case "InstgRmbrsmntAgt":
+            case 3:  // InstgRmbrsmntAgt
                 guard instgRmbrsmntAgt == nil else { throw child.repeated() }
                 instgRmbrsmntAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "InstgRmbrsmntAgtAcct":
+            case 4:  // InstgRmbrsmntAgtAcct
                 guard instgRmbrsmntAgtAcct == nil else { throw child.repeated() }
                 instgRmbrsmntAgtAcct = try CashAccount38(decoding: child)
-            case "InstdRmbrsmntAgt":
+            case 5:  // InstdRmbrsmntAgt
                 guard instdRmbrsmntAgt == nil else { throw child.repeated() }
                 instdRmbrsmntAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "InstdRmbrsmntAgtAcct":
+            case 6:  // InstdRmbrsmntAgtAcct
                 guard instdRmbrsmntAgtAcct == nil else { throw child.repeated() }
                 instdRmbrsmntAgtAcct = try CashAccount38(decoding: child)
-            case "ThrdRmbrsmntAgt":
+            case 7:  // ThrdRmbrsmntAgt
                 guard thrdRmbrsmntAgt == nil else { throw child.repeated() }
                 thrdRmbrsmntAgt = try BranchAndFinancialInstitutionIdentification6(decoding: child)
-            case "ThrdRmbrsmntAgtAcct":
+            case 8:  // ThrdRmbrsmntAgtAcct
                 guard thrdRmbrsmntAgtAcct == nil else { throw child.repeated() }
                 thrdRmbrsmntAgtAcct = try CashAccount38(decoding: child)
             default: throw child.unexpected()
@@ -866,23 +916,27 @@ public struct SettlementTimeRequest2: Sendable, Hashable {
 }
 
 extension SettlementTimeRequest2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["CLSTm", "TillTm", "FrTm", "RjctTm"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var clsTm: ISOTime? = nil
         var tillTm: ISOTime? = nil
         var frTm: ISOTime? = nil
         var rjctTm: ISOTime? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "CLSTm":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // CLSTm
                 guard clsTm == nil else { throw child.repeated() }
                 clsTm = try child.value(ISOTime.self)
-            case "TillTm":
+            case 1:  // TillTm
                 guard tillTm == nil else { throw child.repeated() }
                 tillTm = try child.value(ISOTime.self)
-            case "FrTm":
+            case 2:  // FrTm
                 guard frTm == nil else { throw child.repeated() }
                 frTm = try child.value(ISOTime.self)
-            case "RjctTm":
+            case 3:  // RjctTm
                 guard rjctTm == nil else { throw child.repeated() }
                 rjctTm = try child.value(ISOTime.self)
             default: throw child.unexpected()
@@ -954,15 +1008,17 @@ public enum StatusReason6Choice: Sendable, Hashable {
 }
 
 extension StatusReason6Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -1014,19 +1070,23 @@ public struct StatusReasonInformation12: Sendable, Hashable {
 }
 
 extension StatusReasonInformation12: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Orgtr", "Rsn", "AddtlInf"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var orgtr: PartyIdentification135? = nil
         var rsn: StatusReason6Choice? = nil
         var addtlInf: [Max105Text] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Orgtr":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Orgtr
                 guard orgtr == nil else { throw child.repeated() }
                 orgtr = try PartyIdentification135(decoding: child)
-            case "Rsn":
+            case 1:  // Rsn
                 guard rsn == nil else { throw child.repeated() }
                 rsn = try StatusReason6Choice(decoding: child)
-            case "AddtlInf": addtlInf.append(try child.text())
+            case 2: addtlInf.append(try child.text())  // AddtlInf
             default: throw child.unexpected()
             }
         }
@@ -1079,6 +1139,8 @@ public struct StructuredRegulatoryReporting3: Sendable, Hashable {
 }
 
 extension StructuredRegulatoryReporting3: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "Dt", "Ctry", "Cd", "Amt", "Inf"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: Max35Text? = nil
         var dt: ISODate? = nil
@@ -1086,24 +1148,26 @@ extension StructuredRegulatoryReporting3: XMLDecodable {
         var cd: Max10Text? = nil
         var amt: Money? = nil
         var inf: [Max35Text] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try child.text()
-            case "Dt":
+            case 1:  // Dt
                 guard dt == nil else { throw child.repeated() }
                 dt = try child.value(ISODate.self)
-            case "Ctry":
+            case 2:  // Ctry
                 guard ctry == nil else { throw child.repeated() }
                 ctry = try child.value(CountryCode.self)
-            case "Cd":
+            case 3:  // Cd
                 guard cd == nil else { throw child.repeated() }
                 cd = try child.text()
-            case "Amt":
+            case 4:  // Amt
                 guard amt == nil else { throw child.repeated() }
                 amt = try child.money()
-            case "Inf": inf.append(try child.text())
+            case 5: inf.append(try child.text())  // Inf
             default: throw child.unexpected()
             }
         }

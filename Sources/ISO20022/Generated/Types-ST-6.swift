@@ -34,6 +34,8 @@ public struct StructuredRemittanceInformation16: Sendable, Hashable {
 }
 
 extension StructuredRemittanceInformation16: XMLDecodable {
+    static let xmlFields: [StaticString] = ["RfrdDocInf", "RfrdDocAmt", "CdtrRefInf", "Invcr", "Invcee", "TaxRmt", "GrnshmtRmt", "AddtlRmtInf"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var rfrdDocInf: [ReferredDocumentInformation7] = []
         var rfrdDocAmt: RemittanceAmount2? = nil
@@ -43,28 +45,30 @@ extension StructuredRemittanceInformation16: XMLDecodable {
         var taxRmt: TaxInformation7? = nil
         var grnshmtRmt: Garnishment3? = nil
         var addtlRmtInf: [Max140Text] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "RfrdDocInf": rfrdDocInf.append(try ReferredDocumentInformation7(decoding: child))
-            case "RfrdDocAmt":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0: rfrdDocInf.append(try ReferredDocumentInformation7(decoding: child))  // RfrdDocInf
+            case 1:  // RfrdDocAmt
                 guard rfrdDocAmt == nil else { throw child.repeated() }
                 rfrdDocAmt = try RemittanceAmount2(decoding: child)
-            case "CdtrRefInf":
+            case 2:  // CdtrRefInf
                 guard cdtrRefInf == nil else { throw child.repeated() }
                 cdtrRefInf = try CreditorReferenceInformation2(decoding: child)
-            case "Invcr":
+            case 3:  // Invcr
                 guard invcr == nil else { throw child.repeated() }
                 invcr = try PartyIdentification135(decoding: child)
-            case "Invcee":
+            case 4:  // Invcee
                 guard invcee == nil else { throw child.repeated() }
                 invcee = try PartyIdentification135(decoding: child)
-            case "TaxRmt":
+            case 5:  // TaxRmt
                 guard taxRmt == nil else { throw child.repeated() }
                 taxRmt = try TaxInformation7(decoding: child)
-            case "GrnshmtRmt":
+            case 6:  // GrnshmtRmt
                 guard grnshmtRmt == nil else { throw child.repeated() }
                 grnshmtRmt = try Garnishment3(decoding: child)
-            case "AddtlRmtInf":
+            case 7:  // AddtlRmtInf
                 guard addtlRmtInf.count < 3 else { throw child.repeated() }
                 addtlRmtInf.append(try child.text())
             default: throw child.unexpected()
@@ -119,15 +123,19 @@ public struct SupplementaryData1: Sendable, Hashable {
 }
 
 extension SupplementaryData1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["PlcAndNm", "Envlp"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var plcAndNm: Max350Text? = nil
         var envlp: SupplementaryDataEnvelope1? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "PlcAndNm":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // PlcAndNm
                 guard plcAndNm == nil else { throw child.repeated() }
                 plcAndNm = try child.text()
-            case "Envlp":
+            case 1:  // Envlp
                 guard envlp == nil else { throw child.repeated() }
                 envlp = try SupplementaryDataEnvelope1(decoding: child)
             default: throw child.unexpected()
@@ -208,23 +216,27 @@ public struct TaxAmount2: Sendable, Hashable {
 }
 
 extension TaxAmount2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Rate", "TaxblBaseAmt", "TtlAmt", "Dtls"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var rate: ExactDecimal? = nil
         var taxblBaseAmt: Money? = nil
         var ttlAmt: Money? = nil
         var dtls: [TaxRecordDetails2] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Rate":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Rate
                 guard rate == nil else { throw child.repeated() }
                 rate = try child.decimal()
-            case "TaxblBaseAmt":
+            case 1:  // TaxblBaseAmt
                 guard taxblBaseAmt == nil else { throw child.repeated() }
                 taxblBaseAmt = try child.money()
-            case "TtlAmt":
+            case 2:  // TtlAmt
                 guard ttlAmt == nil else { throw child.repeated() }
                 ttlAmt = try child.money()
-            case "Dtls": dtls.append(try TaxRecordDetails2(decoding: child))
+            case 3: dtls.append(try TaxRecordDetails2(decoding: child))  // Dtls
             default: throw child.unexpected()
             }
         }
@@ -267,15 +279,19 @@ public struct TaxAmountAndType1: Sendable, Hashable {
 }
 
 extension TaxAmountAndType1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "Amt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: TaxAmountType1Choice? = nil
         var amt: Money? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try TaxAmountType1Choice(decoding: child)
-            case "Amt":
+            case 1:  // Amt
                 guard amt == nil else { throw child.repeated() }
                 amt = try child.money()
             default: throw child.unexpected()
@@ -309,15 +325,17 @@ public enum TaxAmountType1Choice: Sendable, Hashable {
 }
 
 extension TaxAmountType1Choice: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cd", "Prtry"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var result: Self? = nil
         for child in element.children {
-            switch child.name {
-            case "Cd":
+            switch child.fieldIndex(in: Self.xmlFields, from: 0) {
+            case 0:  // Cd
                 guard result == nil else { throw child.repeated() }
                 result = .cd(try child.text())
 
-            case "Prtry":
+            case 1:  // Prtry
                 guard result == nil else { throw child.repeated() }
                 result = .prtry(try child.text())
 
@@ -366,15 +384,19 @@ public struct TaxAuthorisation1: Sendable, Hashable {
 }
 
 extension TaxAuthorisation1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Titl", "Nm"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var titl: Max35Text? = nil
         var nm: Max140Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Titl":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Titl
                 guard titl == nil else { throw child.repeated() }
                 titl = try child.text()
-            case "Nm":
+            case 1:  // Nm
                 guard nm == nil else { throw child.repeated() }
                 nm = try child.text()
             default: throw child.unexpected()
@@ -440,6 +462,8 @@ public struct TaxInformation7: Sendable, Hashable {
 }
 
 extension TaxInformation7: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cdtr", "Dbtr", "UltmtDbtr", "AdmstnZone", "RefNb", "Mtd", "TtlTaxblBaseAmt", "TtlTaxAmt", "Dt", "SeqNb", "Rcrd"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var cdtr: TaxParty1? = nil
         var dbtr: TaxParty2? = nil
@@ -452,39 +476,41 @@ extension TaxInformation7: XMLDecodable {
         var dt: ISODate? = nil
         var seqNb: ExactDecimal? = nil
         var rcrd: [TaxRecord2] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Cdtr":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Cdtr
                 guard cdtr == nil else { throw child.repeated() }
                 cdtr = try TaxParty1(decoding: child)
-            case "Dbtr":
+            case 1:  // Dbtr
                 guard dbtr == nil else { throw child.repeated() }
                 dbtr = try TaxParty2(decoding: child)
-            case "UltmtDbtr":
+            case 2:  // UltmtDbtr
                 guard ultmtDbtr == nil else { throw child.repeated() }
                 ultmtDbtr = try TaxParty2(decoding: child)
-            case "AdmstnZone":
+            case 3:  // AdmstnZone
                 guard admstnZone == nil else { throw child.repeated() }
                 admstnZone = try child.text()
-            case "RefNb":
+            case 4:  // RefNb
                 guard refNb == nil else { throw child.repeated() }
                 refNb = try child.text()
-            case "Mtd":
+            case 5:  // Mtd
                 guard mtd == nil else { throw child.repeated() }
                 mtd = try child.text()
-            case "TtlTaxblBaseAmt":
+            case 6:  // TtlTaxblBaseAmt
                 guard ttlTaxblBaseAmt == nil else { throw child.repeated() }
                 ttlTaxblBaseAmt = try child.money()
-            case "TtlTaxAmt":
+            case 7:  // TtlTaxAmt
                 guard ttlTaxAmt == nil else { throw child.repeated() }
                 ttlTaxAmt = try child.money()
-            case "Dt":
+            case 8:  // Dt
                 guard dt == nil else { throw child.repeated() }
                 dt = try child.value(ISODate.self)
-            case "SeqNb":
+            case 9:  // SeqNb
                 guard seqNb == nil else { throw child.repeated() }
                 seqNb = try child.decimal()
-            case "Rcrd": rcrd.append(try TaxRecord2(decoding: child))
+            case 10: rcrd.append(try TaxRecord2(decoding: child))  // Rcrd
             default: throw child.unexpected()
             }
         }
@@ -565,6 +591,8 @@ public struct TaxInformation8: Sendable, Hashable {
 }
 
 extension TaxInformation8: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Cdtr", "Dbtr", "AdmstnZone", "RefNb", "Mtd", "TtlTaxblBaseAmt", "TtlTaxAmt", "Dt", "SeqNb", "Rcrd"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var cdtr: TaxParty1? = nil
         var dbtr: TaxParty2? = nil
@@ -576,36 +604,38 @@ extension TaxInformation8: XMLDecodable {
         var dt: ISODate? = nil
         var seqNb: ExactDecimal? = nil
         var rcrd: [TaxRecord2] = []
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Cdtr":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Cdtr
                 guard cdtr == nil else { throw child.repeated() }
                 cdtr = try TaxParty1(decoding: child)
-            case "Dbtr":
+            case 1:  // Dbtr
                 guard dbtr == nil else { throw child.repeated() }
                 dbtr = try TaxParty2(decoding: child)
-            case "AdmstnZone":
+            case 2:  // AdmstnZone
                 guard admstnZone == nil else { throw child.repeated() }
                 admstnZone = try child.text()
-            case "RefNb":
+            case 3:  // RefNb
                 guard refNb == nil else { throw child.repeated() }
                 refNb = try child.text()
-            case "Mtd":
+            case 4:  // Mtd
                 guard mtd == nil else { throw child.repeated() }
                 mtd = try child.text()
-            case "TtlTaxblBaseAmt":
+            case 5:  // TtlTaxblBaseAmt
                 guard ttlTaxblBaseAmt == nil else { throw child.repeated() }
                 ttlTaxblBaseAmt = try child.money()
-            case "TtlTaxAmt":
+            case 6:  // TtlTaxAmt
                 guard ttlTaxAmt == nil else { throw child.repeated() }
                 ttlTaxAmt = try child.money()
-            case "Dt":
+            case 7:  // Dt
                 guard dt == nil else { throw child.repeated() }
                 dt = try child.value(ISODate.self)
-            case "SeqNb":
+            case 8:  // SeqNb
                 guard seqNb == nil else { throw child.repeated() }
                 seqNb = try child.decimal()
-            case "Rcrd": rcrd.append(try TaxRecord2(decoding: child))
+            case 9: rcrd.append(try TaxRecord2(decoding: child))  // Rcrd
             default: throw child.unexpected()
             }
         }
@@ -663,19 +693,23 @@ public struct TaxParty1: Sendable, Hashable {
 }
 
 extension TaxParty1: XMLDecodable {
+    static let xmlFields: [StaticString] = ["TaxId", "RegnId", "TaxTp"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var taxId: Max35Text? = nil
         var regnId: Max35Text? = nil
         var taxTp: Max35Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "TaxId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // TaxId
                 guard taxId == nil else { throw child.repeated() }
                 taxId = try child.text()
-            case "RegnId":
+            case 1:  // RegnId
                 guard regnId == nil else { throw child.repeated() }
                 regnId = try child.text()
-            case "TaxTp":
+            case 2:  // TaxTp
                 guard taxTp == nil else { throw child.repeated() }
                 taxTp = try child.text()
             default: throw child.unexpected()
@@ -722,23 +756,27 @@ public struct TaxParty2: Sendable, Hashable {
 }
 
 extension TaxParty2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["TaxId", "RegnId", "TaxTp", "Authstn"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var taxId: Max35Text? = nil
         var regnId: Max35Text? = nil
         var taxTp: Max35Text? = nil
         var authstn: TaxAuthorisation1? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "TaxId":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // TaxId
                 guard taxId == nil else { throw child.repeated() }
                 taxId = try child.text()
-            case "RegnId":
+            case 1:  // RegnId
                 guard regnId == nil else { throw child.repeated() }
                 regnId = try child.text()
-            case "TaxTp":
+            case 2:  // TaxTp
                 guard taxTp == nil else { throw child.repeated() }
                 taxTp = try child.text()
-            case "Authstn":
+            case 3:  // Authstn
                 guard authstn == nil else { throw child.repeated() }
                 authstn = try TaxAuthorisation1(decoding: child)
             default: throw child.unexpected()
@@ -784,19 +822,23 @@ public struct TaxPeriod2: Sendable, Hashable {
 }
 
 extension TaxPeriod2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Yr", "Tp", "FrToDt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var yr: ISODate? = nil
         var tp: TaxRecordPeriod1Code? = nil
         var frToDt: DatePeriod2? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Yr":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Yr
                 guard yr == nil else { throw child.repeated() }
                 yr = try child.value(ISODate.self)
-            case "Tp":
+            case 1:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try child.code(TaxRecordPeriod1Code.self)
-            case "FrToDt":
+            case 2:  // FrToDt
                 guard frToDt == nil else { throw child.repeated() }
                 frToDt = try DatePeriod2(decoding: child)
             default: throw child.unexpected()
@@ -858,6 +900,8 @@ public struct TaxRecord2: Sendable, Hashable {
 }
 
 extension TaxRecord2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Tp", "Ctgy", "CtgyDtls", "DbtrSts", "CertId", "FrmsCd", "Prd", "TaxAmt", "AddtlInf"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var tp: Max35Text? = nil
         var ctgy: Max35Text? = nil
@@ -868,33 +912,35 @@ extension TaxRecord2: XMLDecodable {
         var prd: TaxPeriod2? = nil
         var taxAmt: TaxAmount2? = nil
         var addtlInf: Max140Text? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Tp":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Tp
                 guard tp == nil else { throw child.repeated() }
                 tp = try child.text()
-            case "Ctgy":
+            case 1:  // Ctgy
                 guard ctgy == nil else { throw child.repeated() }
                 ctgy = try child.text()
-            case "CtgyDtls":
+            case 2:  // CtgyDtls
                 guard ctgyDtls == nil else { throw child.repeated() }
                 ctgyDtls = try child.text()
-            case "DbtrSts":
+            case 3:  // DbtrSts
                 guard dbtrSts == nil else { throw child.repeated() }
                 dbtrSts = try child.text()
-            case "CertId":
+            case 4:  // CertId
                 guard certId == nil else { throw child.repeated() }
                 certId = try child.text()
-            case "FrmsCd":
+            case 5:  // FrmsCd
                 guard frmsCd == nil else { throw child.repeated() }
                 frmsCd = try child.text()
-            case "Prd":
+            case 6:  // Prd
                 guard prd == nil else { throw child.repeated() }
                 prd = try TaxPeriod2(decoding: child)
-            case "TaxAmt":
+            case 7:  // TaxAmt
                 guard taxAmt == nil else { throw child.repeated() }
                 taxAmt = try TaxAmount2(decoding: child)
-            case "AddtlInf":
+            case 8:  // AddtlInf
                 guard addtlInf == nil else { throw child.repeated() }
                 addtlInf = try child.text()
             default: throw child.unexpected()
@@ -947,15 +993,19 @@ public struct TaxRecordDetails2: Sendable, Hashable {
 }
 
 extension TaxRecordDetails2: XMLDecodable {
+    static let xmlFields: [StaticString] = ["Prd", "Amt"]
+
     init(decoding element: XMLElementCursor) throws(ModelDecodingError) {
         var prd: TaxPeriod2? = nil
         var amt: Money? = nil
+        var position = 0
         for child in element.children {
-            switch child.name {
-            case "Prd":
+            position = child.fieldIndex(in: Self.xmlFields, from: position)
+            switch position {
+            case 0:  // Prd
                 guard prd == nil else { throw child.repeated() }
                 prd = try TaxPeriod2(decoding: child)
-            case "Amt":
+            case 1:  // Amt
                 guard amt == nil else { throw child.repeated() }
                 amt = try child.money()
             default: throw child.unexpected()

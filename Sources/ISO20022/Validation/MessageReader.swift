@@ -28,8 +28,13 @@ public struct MessageReader: Sendable {
 
     /// Reads a file. Refuses files over the size limit before reading them.
     public func read(contentsOf url: URL, displayName: String? = nil) -> Reading {
-        let name = displayName ?? url.path
-        switch FileBytes.read(url.path, limit: self.limits.maxBytes) {
+        self.read(path: url.path, displayName: displayName)
+    }
+
+    /// Reads a file given by path; the report names it `displayName`, or the path as given.
+    public func read(path: String, displayName: String? = nil) -> Reading {
+        let name = displayName ?? path
+        switch FileBytes.read(path, limit: self.limits.maxBytes) {
         case .success(let bytes):
             return self.read(bytes, file: name)
         case .failure(.tooLarge(let size)):

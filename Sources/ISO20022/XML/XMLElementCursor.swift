@@ -40,6 +40,28 @@ struct XMLElementCursor {
         func makeIterator() -> Iterator { Iterator(pending: self.first) }
     }
 
+    /// The index of this element's name in `fields` (a record's elements in schema order),
+    /// searching from `start` onwards first: schema-valid input arrives in that order, so the
+    /// usual cost is one comparison. Returns `fields.count` when the name is not a field.
+    func fieldIndex(in fields: [StaticString], from start: Int) -> Int {
+        let name = self.node.pointee.name!
+        var index = start
+        while index < fields.count {
+            if xmlStrEqual(name, fields[index].utf8Start) != 0 {
+                return index
+            }
+            index += 1
+        }
+        index = 0
+        while index < start {
+            if xmlStrEqual(name, fields[index].utf8Start) != 0 {
+                return index
+            }
+            index += 1
+        }
+        return fields.count
+    }
+
     /// The first child element with the given local name.
     func child(_ name: String) -> XMLElementCursor? {
         self.children.first { $0.name == name }
