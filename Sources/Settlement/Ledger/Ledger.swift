@@ -123,7 +123,7 @@ public final class Ledger: Sendable {
                     }
                 }
             }
-            var batch = LedgerBatch(db: db, now: now)
+            var batch = try LedgerBatch(db: db, now: now)
             for spec in specs where spec.openingBalance > 0 {
                 let id = TransferID(trusted: "opening/\(spec.participant)/\(spec.currency)")
                 let outcome = try batch.apply(
@@ -203,7 +203,7 @@ public final class Ledger: Sendable {
         let now = LedgerTimestamp.microseconds(clock())
         let before = LedgerTimestamp.microseconds(cutoff)
         return try write("expiring reservations") { db in
-            var batch = LedgerBatch(db: db, now: now)
+            var batch = try LedgerBatch(db: db, now: now)
             let expired = try batch.expire(before: before)
             try batch.flush()
             return expired
@@ -253,7 +253,7 @@ public final class Ledger: Sendable {
     // MARK: Helpers
 
     private static func apply(_ operations: [LedgerOperation], in db: Database, now: Int64) throws -> [LedgerOutcome] {
-        var batch = LedgerBatch(db: db, now: now)
+        var batch = try LedgerBatch(db: db, now: now)
         var outcomes: [LedgerOutcome] = []
         outcomes.reserveCapacity(operations.count)
         for operation in operations {

@@ -15,10 +15,27 @@ struct LedgerBatch {
     private let now: Int64
     private var accounts: [Int64: AccountState] = [:]
     private var accountIDs: [AccountKey: Int64] = [:]
+    private let insertTransfer: HotStatement
+    private let insertOpenReservation: HotStatement
+    private let selectPending: HotStatement
+    private let insertResolution: HotStatement
+    private let deleteOpenReservation: HotStatement
 
-    init(db: Database, now: Int64) {
+    init(db: Database, now: Int64) throws {
         self.db = db
         self.now = now
+        insertTransfer = try HotStatement(db, sql: """
+            INSERT INTO "transfer" (id, kind, debitAccountID, creditAccountID, currency, amount, createdAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
+            """)
+        insertOpenReservation = try HotStatement(db, sql: "INSERT INTO open_reservation (createdAt, transferSeq) VALUES (?, ?)")
+        selectPending = try HotStatement(db, sql: """
+            SELECT t.seq, t.kind, t.debitAccountID, t.creditAccountID, t.amount, t.createdAt, r.state
+            FROM "transfer" t LEFT JOIN transfer_resolution r ON r.transferSeq = t.seq
+            WHERE t.id = ?
+            """)
+        insertResolution = try HotStatement(db, sql: "INSERT INTO transfer_resolution (transferSeq, state, resolvedAt) VALUES (?, ?, ?)")
+        deleteOpenReservation = try HotStatement(db, sql: "DELETE FROM open_reservation WHERE createdAt = ? AND transferSeq = ?")
     }
 
     // MARK: Operations
@@ -71,16 +88,21 @@ struct LedgerBatch {
         if newDebit.1 { return try replayOr(.balanceOverflow(id, participant: request.debit), request, kind) }
         if newCredit.1 { return try replayOr(.balanceOverflow(id, participant: request.credit), request, kind) }
 
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO "transfer" (id, kind, debitAccountID, creditAccountID, currency, amount, createdAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
-            """)
-        try insert.execute(arguments: [id.rawValue, kind.rawValue, debitID, creditID, request.currency, amount, now])
-        guard db.changesCount == 1 else {
+        let insert = insertTransfer
+        insert.bind(id.rawValue, at: 1)
+        insert.bind(kind.rawValue, at: 2)
+        insert.bind(debitID, at: 3)
+        insert.bind(creditID, at: 4)
+        insert.bind(request.currency, at: 5)
+        insert.bind(amount, at: 6)
+        insert.bind(now, at: 7)
+        defer { insert.reset() }
+        _ = try insert.step()
+        guard insert.changes == 1 else {
             // The id was recorded before (in an earlier batch or earlier in this one).
             return try replay(request, kind)
         }
-        let sequence = db.lastInsertedRowID
+        let sequence = insert.lastInsertedRowID
         switch kind {
         case .settlement:
             debit.balance = newDebit.0
@@ -88,8 +110,11 @@ struct LedgerBatch {
         case .reservation:
             debit.pendingDebits = newDebit.0
             credit.pendingCredits = newCredit.0
-            let open = try db.cachedStatement(sql: "INSERT INTO open_reservation (createdAt, transferSeq) VALUES (?, ?)")
-            try open.execute(arguments: [now, sequence])
+            let open = insertOpenReservation
+            open.bind(now, at: 1)
+            open.bind(sequence, at: 2)
+            defer { open.reset() }
+            _ = try open.step()
         }
         debit.isDirty = true
         credit.isDirty = true
@@ -104,23 +129,28 @@ struct LedgerBatch {
 
     /// Posts, voids or expires the reservation `id`.
     private mutating func resolve(_ id: TransferID, as state: Transfer.State) throws -> LedgerOutcome {
-        let lookup = try db.cachedStatement(sql: """
-            SELECT t.seq, t.kind, t.debitAccountID, t.creditAccountID, t.amount, t.createdAt, r.state
-            FROM "transfer" t LEFT JOIN transfer_resolution r ON r.transferSeq = t.seq
-            WHERE t.id = ?
-            """)
-        guard let row = try Row.fetchOne(lookup, arguments: [id.rawValue]) else {
+        let lookup = selectPending
+        lookup.bind(id.rawValue, at: 1)
+        guard try lookup.step() else {
+            lookup.reset()
             return .rejected(.unknownTransfer(id))
         }
-        let sequence: Int64 = row[0]
-        guard row[1] as Int64 == Transfer.Kind.reservation.rawValue else {
+        let sequence = lookup.int64(0)
+        let kind = lookup.int64(1)
+        let debitID = lookup.int64(2)
+        let creditID = lookup.int64(3)
+        let amount = lookup.int64(4)
+        let createdAt = lookup.int64(5)
+        let resolved = lookup.optionalInt64(6)
+        lookup.reset()
+        guard kind == Transfer.Kind.reservation.rawValue else {
             return .rejected(.notPending(id))
         }
-        if let resolved = row[6] as Int64?, let resolvedState = Transfer.State(rawValue: resolved) {
+        if let resolved, let resolvedState = Transfer.State(rawValue: resolved) {
             return .rejected(.alreadyResolved(id, state: resolvedState))
         }
         return try resolve(
-            id: id, sequence: sequence, debitID: row[2], creditID: row[3], amount: row[4], createdAt: row[5], as: state)
+            id: id, sequence: sequence, debitID: debitID, creditID: creditID, amount: amount, createdAt: createdAt, as: state)
     }
 
     /// Resolves an open reservation whose row is already known.
@@ -145,10 +175,17 @@ struct LedgerBatch {
         case .pending:
             preconditionFailure("a reservation cannot be resolved as pending")
         }
-        let insert = try db.cachedStatement(sql: "INSERT INTO transfer_resolution (transferSeq, state, resolvedAt) VALUES (?, ?, ?)")
-        try insert.execute(arguments: [sequence, state.rawValue, now])
-        let close = try db.cachedStatement(sql: "DELETE FROM open_reservation WHERE createdAt = ? AND transferSeq = ?")
-        try close.execute(arguments: [createdAt, sequence])
+        let insert = insertResolution
+        insert.bind(sequence, at: 1)
+        insert.bind(state.rawValue, at: 2)
+        insert.bind(now, at: 3)
+        defer { insert.reset() }
+        _ = try insert.step()
+        let close = deleteOpenReservation
+        close.bind(createdAt, at: 1)
+        close.bind(sequence, at: 2)
+        defer { close.reset() }
+        _ = try close.step()
         debit.isDirty = true
         credit.isDirty = true
         accounts[debitID] = debit

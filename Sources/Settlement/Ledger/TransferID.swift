@@ -24,7 +24,8 @@ public struct TransferID: Sendable, Hashable, Comparable, CustomStringConvertibl
         if rawValue.utf8.count > Self.maximumLength {
             throw .invalidTransferID(rawValue, reason: "it is longer than \(Self.maximumLength) bytes")
         }
-        if rawValue.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        // The control characters (general category Cc) are exactly U+0000–U+001F and U+007F–U+009F.
+        if rawValue.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             throw .invalidTransferID(rawValue, reason: "it contains control characters")
         }
         self.rawValue = rawValue
