@@ -48,7 +48,6 @@ struct LedgerBenchmark: AsyncParsableCommand {
             AccountSpec(participant: $0, currency: "EUR", openingBalance: 1_000_000_000_000)
         })
         let workload = Workload(participants: participants)
-        let request = workload.request
 
         let selected = Set(phases.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         let committer = LedgerCommitter(ledger: ledger, maximumBatchSize: batchSize)
@@ -63,7 +62,7 @@ struct LedgerBenchmark: AsyncParsableCommand {
                         for i in 0..<perClient {
                             let n = client * perClient + i
                             let id = "tp-\(n)"
-                            let reserved = try await committer.submit(.reserve(request(id, n)))
+                            let reserved = try await committer.submit(.reserve(workload.request(id, n)))
                             let posted = try await committer.submit(.post(pendingID: try TransferID(id)))
                             guard reserved.transfer?.state == .pending, posted.transfer?.state == .posted else {
                                 throw ValidationError("unexpected outcomes \(reserved) / \(posted)")
@@ -82,7 +81,7 @@ struct LedgerBenchmark: AsyncParsableCommand {
                     group.addTask {
                         for i in 0..<perClient {
                             let n = client * perClient + i
-                            let outcome = try await committer.submit(.settle(request("st-\(n)", n)))
+                            let outcome = try await committer.submit(.settle(workload.request("st-\(n)", n)))
                             guard outcome.transfer != nil else { throw ValidationError("unexpected outcome \(outcome)") }
                         }
                     }
@@ -103,7 +102,7 @@ struct LedgerBenchmark: AsyncParsableCommand {
                 operations.reserveCapacity(pairsPerBatch * 2)
                 for i in 0..<pairsPerBatch {
                     let n = b * pairsPerBatch + i
-                    operations.append(.reserve(request("ap-\(n)", n)))
+                    operations.append(.reserve(workload.request("ap-\(n)", n)))
                 }
                 for i in 0..<pairsPerBatch {
                     operations.append(.post(pendingID: try TransferID("ap-\(b * pairsPerBatch + i)")))
@@ -119,13 +118,13 @@ struct LedgerBenchmark: AsyncParsableCommand {
         if selected.contains("baseline") {
         let single = try measure(count: baselineTransfers) {
             for n in 0..<baselineTransfers {
-                try ledger.reserve(request("one-\(n)", n))
+                try ledger.reserve(workload.request("one-\(n)", n))
                 try ledger.post(try TransferID("one-\(n)"))
             }
         }
         report("one transaction per operation: two-phase transfers", single)
         let singleSettles = try measure(count: baselineTransfers) {
-            for n in 0..<baselineTransfers { try ledger.settle(request("one-st-\(n)", n)) }
+            for n in 0..<baselineTransfers { try ledger.settle(workload.request("one-st-\(n)", n)) }
         }
         report("one transaction per operation: settlements", singleSettles)
         }
@@ -136,7 +135,7 @@ struct LedgerBenchmark: AsyncParsableCommand {
         let clock = ContinuousClock()
         for n in 0..<latencySamples {
             let start = clock.now
-            _ = try await committer.submit(.settle(request("lat-\(n)", n)))
+            _ = try await committer.submit(.settle(workload.request("lat-\(n)", n)))
             latencies.append(clock.now - start)
             try await Task.sleep(for: .milliseconds(pauseMilliseconds))
         }
