@@ -1,0 +1,221 @@
+import Foundation
+import GRDB
+
+/// The gateway's durable memory: payments, their audit trail, inputs seen, and statistics.
+///
+/// SQLite in WAL mode with `synchronous = FULL` (each commit reaches the disk before it
+/// returns), next to the ledger in the data directory. Every batch of the pipeline writes in one
+/// transaction, so durability costs one flush per batch, not per payment.
+public final class GatewayStore: Sendable {
+    private let pool: DatabasePool
+
+    public init(directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        self.pool = try DatabasePool(path: directory.appendingPathComponent("gateway.sqlite").path, configuration: configuration)
+        try GatewayStore.migrator.migrate(self.pool)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE payment (
+                    transferID TEXT PRIMARY KEY NOT NULL,
+                    uetr TEXT, messageId TEXT NOT NULL, sender TEXT, instructingAgent TEXT,
+                    endToEndId TEXT NOT NULL, txId TEXT, instrId TEXT, debtorAgent TEXT, creditorAgent TEXT,
+                    currency TEXT NOT NULL, amount TEXT NOT NULL, route TEXT, action TEXT NOT NULL,
+                    status TEXT NOT NULL, reason TEXT, narrative TEXT,
+                    inputName TEXT NOT NULL, inputDigest TEXT NOT NULL, transactionIndex INTEGER NOT NULL,
+                    receivedAt INTEGER NOT NULL, updatedAt INTEGER NOT NULL, deadline INTEGER,
+                    routeAcknowledged INTEGER NOT NULL DEFAULT 0, forwardMessageId TEXT,
+                    fingerprint TEXT NOT NULL, latencyMicros INTEGER
+                );
+                CREATE INDEX payment_uetr ON payment(uetr);
+                CREATE INDEX payment_message ON payment(messageId);
+                CREATE INDEX payment_e2e ON payment(endToEndId);
+                CREATE INDEX payment_agent_tx ON payment(instructingAgent, endToEndId, txId);
+                CREATE INDEX payment_forward ON payment(forwardMessageId);
+                CREATE INDEX payment_deadline ON payment(deadline) WHERE deadline IS NOT NULL;
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    transferID TEXT, messageId TEXT, at INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL
+                );
+                CREATE INDEX event_transfer ON event(transferID);
+                CREATE INDEX event_message ON event(messageId);
+                CREATE TABLE input (
+                    digest TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, firstSeen INTEGER NOT NULL,
+                    kind TEXT NOT NULL, latencyMicros INTEGER
+                );
+                CREATE TABLE message (
+                    sender TEXT NOT NULL, messageId TEXT NOT NULL, inputDigest TEXT NOT NULL, firstSeen INTEGER NOT NULL,
+                    PRIMARY KEY (sender, messageId)
+                );
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: Reads
+
+    public func payment(_ transferID: String) throws -> PaymentRecord? {
+        try self.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM payment WHERE transferID = ?", arguments: [transferID]).map(GatewayStore.record)
+        }
+    }
+
+    /// Payments by UETR, MsgId or EndToEndId (the `payments show` lookup).
+    public func payments(matching id: String) throws -> [PaymentRecord] {
+        try self.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM payment WHERE transferID = ?1 OR uetr = ?1 OR messageId = ?1 OR endToEndId = ?1
+                    OR forwardMessageId = ?1 ORDER BY receivedAt, transactionIndex
+                """, arguments: [id]).map(GatewayStore.record)
+        }
+    }
+
+    /// The forward a route's status report answers: by forward MsgId and TxId or InstrId.
+    public func forwardedPayment(forwardMessageId: String, txId: String?, instrId: String?) throws -> PaymentRecord? {
+        try self.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE forwardMessageId = ?", arguments: [forwardMessageId])
+                .map(GatewayStore.record)
+                .first { ($0.txId != nil && $0.txId == txId) || ($0.instrId != nil && $0.instrId == instrId) || (txId == nil && instrId == nil) }
+        }
+    }
+
+    /// Another payment from the same instructing agent with the same EndToEndId and TxId.
+    public func payment(instructingAgent: String?, endToEndId: String, txId: String?) throws -> PaymentRecord? {
+        try self.pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM payment WHERE instructingAgent IS ? AND endToEndId = ? AND txId IS ? LIMIT 1
+                """, arguments: [instructingAgent, endToEndId, txId]).map(GatewayStore.record)
+        }
+    }
+
+    /// The input that first carried this MsgId from this sender.
+    public func messageFirstSeen(sender: String, messageId: String) throws -> (digest: String, at: Int64)? {
+        try self.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT inputDigest, firstSeen FROM message WHERE sender = ? AND messageId = ?",
+                             arguments: [sender, messageId]).map { ($0["inputDigest"], $0["firstSeen"]) }
+        }
+    }
+
+    /// When a byte-identical input was first seen, if it was.
+    public func inputFirstSeen(_ digest: String) throws -> (name: String, at: Int64)? {
+        try self.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT name, firstSeen FROM input WHERE digest = ?", arguments: [digest])
+                .map { ($0["name"], $0["firstSeen"]) }
+        }
+    }
+
+    /// Forwards still waiting for their route whose deadline has passed.
+    public func overdueForwards(now: Int64) throws -> [PaymentRecord] {
+        try self.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE deadline IS NOT NULL AND deadline <= ? AND status = 'ACSP'",
+                             arguments: [now]).map(GatewayStore.record)
+        }
+    }
+
+    public func heldPayments() throws -> [PaymentRecord] {
+        try self.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE action = 'hold' AND status = 'PDNG' ORDER BY receivedAt")
+                .map(GatewayStore.record)
+        }
+    }
+
+    public func events(transferIDs: [String], messageIds: [String]) throws -> [PaymentEvent] {
+        try self.pool.read { db in
+            let ids = transferIDs.isEmpty ? [""] : transferIDs
+            let messages = messageIds.isEmpty ? [""] : messageIds
+            let sql = "SELECT * FROM event WHERE transferID IN (\(ids.map { _ in "?" }.joined(separator: ","))) "
+                + "OR messageId IN (\(messages.map { _ in "?" }.joined(separator: ","))) ORDER BY at, id"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids + messages)).map {
+                PaymentEvent(transferID: $0["transferID"], messageId: $0["messageId"], at: $0["at"], kind: $0["kind"], detail: $0["detail"])
+            }
+        }
+    }
+
+    /// Counts by status and reason, and every recorded latency (microseconds).
+    public func statistics() throws -> (byStatus: [(status: String, reason: String?, count: Int)], latencies: [Int64],
+                                        inputs: [(kind: String, count: Int)], firstAt: Int64?, lastAt: Int64?) {
+        try self.pool.read { db in
+            let statuses = try Row.fetchAll(db, sql: "SELECT status, reason, COUNT(*) AS n FROM payment GROUP BY status, reason ORDER BY status, reason")
+                .map { (status: $0["status"] as String, reason: $0["reason"] as String?, count: $0["n"] as Int) }
+            let latencies = try Int64.fetchAll(db, sql: "SELECT latencyMicros FROM payment WHERE latencyMicros IS NOT NULL")
+            let inputs = try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) AS n FROM input GROUP BY kind ORDER BY kind")
+                .map { (kind: $0["kind"] as String, count: $0["n"] as Int) }
+            let range = try Row.fetchOne(db, sql: "SELECT MIN(firstSeen) AS a, MAX(firstSeen) AS b FROM input")
+            return (statuses, latencies, inputs, range?["a"], range?["b"])
+        }
+    }
+
+    /// Accepted payments since `since` (for rebuilding limit windows after a restart).
+    public func acceptedPayments(since: Int64) throws -> [PaymentRecord] {
+        try self.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE receivedAt >= ? AND status IN ('ACSC','ACSP','ACCC')",
+                             arguments: [since]).map(GatewayStore.record)
+        }
+    }
+
+    // MARK: Writes
+
+    /// Everything one pipeline batch records, written in one durable transaction.
+    public struct Batch: Sendable {
+        public var payments: [PaymentRecord] = []
+        public var events: [PaymentEvent] = []
+        public var inputs: [(digest: String, name: String, kind: String, latencyMicros: Int64?)] = []
+        public var messages: [(sender: String, messageId: String, digest: String)] = []
+        public var at: Int64 = 0
+
+        public init() {}
+        public var isEmpty: Bool { payments.isEmpty && events.isEmpty && inputs.isEmpty && messages.isEmpty }
+    }
+
+    public func commit(_ batch: Batch) throws {
+        guard !batch.isEmpty else { return }
+        try self.pool.write { db in
+            for p in batch.payments {
+                try db.execute(sql: """
+                    INSERT INTO payment VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                    ON CONFLICT(transferID) DO UPDATE SET route=excluded.route, action=excluded.action,
+                        status=excluded.status, reason=excluded.reason, narrative=excluded.narrative,
+                        updatedAt=excluded.updatedAt, deadline=excluded.deadline,
+                        routeAcknowledged=excluded.routeAcknowledged, forwardMessageId=excluded.forwardMessageId,
+                        latencyMicros=COALESCE(payment.latencyMicros, excluded.latencyMicros)
+                    """, arguments: [
+                        p.transferID, p.uetr, p.messageId, p.sender, p.instructingAgent, p.endToEndId, p.txId, p.instrId,
+                        p.debtorAgent, p.creditorAgent, p.currency, p.amount, p.route, p.action, p.status, p.reason,
+                        p.narrative, p.inputName, p.inputDigest, p.transactionIndex, p.receivedAt, p.updatedAt,
+                        p.deadline, p.routeAcknowledged, p.forwardMessageId, p.fingerprint, p.latencyMicros,
+                    ])
+            }
+            for e in batch.events {
+                try db.execute(sql: "INSERT INTO event (transferID, messageId, at, kind, detail) VALUES (?,?,?,?,?)",
+                               arguments: [e.transferID, e.messageId, e.at, e.kind, e.detail])
+            }
+            for i in batch.inputs {
+                try db.execute(sql: "INSERT OR IGNORE INTO input VALUES (?,?,?,?,?)",
+                               arguments: [i.digest, i.name, batch.at, i.kind, i.latencyMicros])
+            }
+            for m in batch.messages {
+                try db.execute(sql: "INSERT OR IGNORE INTO message VALUES (?,?,?,?)",
+                               arguments: [m.sender, m.messageId, m.digest, batch.at])
+            }
+        }
+    }
+
+    private static func record(_ row: Row) -> PaymentRecord {
+        PaymentRecord(
+            transferID: row["transferID"], uetr: row["uetr"], messageId: row["messageId"], sender: row["sender"],
+            instructingAgent: row["instructingAgent"], endToEndId: row["endToEndId"], txId: row["txId"], instrId: row["instrId"],
+            debtorAgent: row["debtorAgent"], creditorAgent: row["creditorAgent"], currency: row["currency"], amount: row["amount"],
+            route: row["route"], action: row["action"], status: row["status"], reason: row["reason"], narrative: row["narrative"],
+            inputName: row["inputName"], inputDigest: row["inputDigest"], transactionIndex: row["transactionIndex"],
+            receivedAt: row["receivedAt"], updatedAt: row["updatedAt"], deadline: row["deadline"],
+            routeAcknowledged: row["routeAcknowledged"], forwardMessageId: row["forwardMessageId"],
+            fingerprint: row["fingerprint"], latencyMicros: row["latencyMicros"])
+    }
+}
