@@ -30,9 +30,7 @@ extension LimitRule {
     /// on them, as schemes raise these figures every year or two.
     public static func schemeDefaults(for scheme: Scheme) -> [LimitRule] {
         func ceiling(_ currency: CurrencyCode, _ amount: ExactDecimal) -> [LimitRule] {
-            var rule = LimitRule(currency: currency, scope: .transaction, maxAmount: amount)
-            rule.name = "scheme.\(scheme.rawValue).maxAmount"
-            return [rule]
+            [LimitRule(currency: currency, scope: .transaction, maxAmount: amount, name: "scheme.\(scheme.rawValue).maxAmount")]
         }
         switch scheme {
         case .sctInst: return []

@@ -31,15 +31,16 @@ public struct LimitRule: Sendable, Hashable {
     public var maxCount: Int?
     /// The operator's name for the rule, reported as the rule that fired; when `nil`, ``id``
     /// is derived from the rule's contents.
-    public var name: String? = nil
+    public var name: String?
 
     public init(currency: CurrencyCode, scope: Scope = .transaction, maxAmount: ExactDecimal? = nil,
-                windowSeconds: Int? = nil, maxTotal: ExactDecimal? = nil, maxCount: Int? = nil) {
+                windowSeconds: Int? = nil, maxTotal: ExactDecimal? = nil, maxCount: Int? = nil, name: String? = nil) {
         self.currency = currency
         self.scope = scope
         self.maxAmount = maxAmount
         self.windowSeconds = windowSeconds
         self.maxTotal = maxTotal
         self.maxCount = maxCount
+        self.name = name
     }
 }
