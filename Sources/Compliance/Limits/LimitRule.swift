@@ -4,6 +4,10 @@ import ISO20022
 ///
 /// A rule with `maxAmount` caps each transaction; a rule with a `window` caps what a debtor
 /// agent (or a debtor account) may send within that rolling window, by total and/or count.
+/// A rule applies only to payments whose `IntrBkSttlmAmt` is in its ``currency``; amounts in
+/// different currencies are never added together.
+///
+/// ``LimitChecker`` enforces the rules; ``validate()`` says whether a rule can be enforced.
 public struct LimitRule: Sendable, Hashable {
     /// Whose payments the window aggregates.
     public enum Scope: Sendable, Hashable {
@@ -25,14 +29,18 @@ public struct LimitRule: Sendable, Hashable {
     public var maxTotal: ExactDecimal?
     /// Maximum number of payments within the window.
     public var maxCount: Int?
+    /// The operator's name for the rule, reported as the rule that fired; when `nil`, ``id``
+    /// is derived from the rule's contents.
+    public var name: String?
 
     public init(currency: CurrencyCode, scope: Scope = .transaction, maxAmount: ExactDecimal? = nil,
-                windowSeconds: Int? = nil, maxTotal: ExactDecimal? = nil, maxCount: Int? = nil) {
+                windowSeconds: Int? = nil, maxTotal: ExactDecimal? = nil, maxCount: Int? = nil, name: String? = nil) {
         self.currency = currency
         self.scope = scope
         self.maxAmount = maxAmount
         self.windowSeconds = windowSeconds
         self.maxTotal = maxTotal
         self.maxCount = maxCount
+        self.name = name
     }
 }
