@@ -1,0 +1,98 @@
+import Compliance
+import Foundation
+import ISO20022
+import Logging
+import Settlement
+
+/// Everything the pipeline needs, opened once from a configuration.
+///
+/// Opening creates the data directories, opens the ledger and the gateway store, opens the
+/// participants' accounts (idempotently: their opening balances are funded once) and one
+/// settlement account per forwarding route and currency, and loads the sanctions lists (a
+/// missing list is an error unless the configuration says `allowUnscreened: true`).
+public final class GatewayRuntime: Sendable {
+    public let configuration: GatewayConfiguration
+    public let directories: DropDirectories
+    public let ledger: Ledger
+    public let store: GatewayStore
+    public let reader: MessageReader
+    public let routes: RouteTable
+    public let statusReports: StatusReportBuilder
+    public let forwards: ForwardBuilder
+    public let messageIDs: MessageIDGenerator
+    public let limits: LimitChecker
+    public let policy: CorridorPolicy
+    public let screening: PaymentScreening
+    public let writer: DurableFileWriter
+    public let archiver: Archiver
+    public let logger: Logger
+    /// Participant BIC11 → its accounts' currencies.
+    let participants: [String: Set<String>]
+
+    public init(configuration: GatewayConfiguration, logger: Logger = Logger(label: "corridor"),
+                screening: PaymentScreening? = nil) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let root = configuration.gateway.dataDirectory
+        self.directories = DropDirectories(root: root)
+        try self.directories.create()
+        self.ledger = try Ledger(directory: root.appendingPathComponent("ledger"))
+        self.store = try GatewayStore(directory: root.appendingPathComponent("state"))
+        self.reader = MessageReader()
+        self.routes = RouteTable(configuration.routes)
+        self.statusReports = StatusReportBuilder(gateway: configuration.gateway.bic)
+        self.forwards = ForwardBuilder(gateway: configuration.gateway.bic)
+        self.messageIDs = MessageIDGenerator(prefix: String(configuration.gateway.bic.rawValue.prefix(4)))
+        self.writer = DurableFileWriter()
+        self.archiver = Archiver(directories: self.directories, writer: self.writer)
+        self.policy = CorridorPolicy(embargoed: Set(configuration.screening.embargoedCountries))
+        self.limits = try LimitChecker(rules: configuration.limits)
+        if let screening {
+            self.screening = screening
+        } else {
+            self.screening = try SanctionsScreening(settings: configuration.screening, logger: logger)
+        }
+
+        var accounts: [AccountSpec] = []
+        var participants: [String: Set<String>] = [:]
+        var currencies = Set<String>()
+        for participant in configuration.participants {
+            let bic = participant.bic.bic11
+            for account in participant.accounts {
+                let currency = account.currency.rawValue
+                currencies.insert(currency)
+                participants[bic, default: []].insert(currency)
+                let units = account.currency.minorUnits ?? 0
+                accounts.append(AccountSpec(
+                    participant: bic, currency: currency,
+                    minimumBalance: GatewayRuntime.minor(account.minimumBalance, units: units),
+                    openingBalance: GatewayRuntime.minor(account.balance, units: units)))
+            }
+        }
+        for route in configuration.routes {
+            guard case .forward = route.action else { continue }
+            for currency in currencies.sorted() {
+                accounts.append(AccountSpec(participant: GatewayRuntime.routeAccount(route.name), currency: currency))
+            }
+        }
+        self.participants = participants
+        _ = try self.ledger.createAccounts(accounts)
+    }
+
+    /// The ledger account that collects what is forwarded through a route.
+    public static func routeAccount(_ route: String) -> String { "ROUTE-" + route.uppercased() }
+
+    static func minor(_ amount: ExactDecimal, units: Int) -> Int64 {
+        amount.withScale(units)?.significand ?? amount.rounded(scale: units, rule: .halfEven).significand
+    }
+
+    func isParticipant(_ bic: BIC?, currency: String) -> Bool {
+        guard let bic else { return false }
+        return self.participants[bic.bic11]?.contains(currency) ?? false
+    }
+
+    func isParticipant(_ bic: BIC?) -> Bool {
+        guard let bic else { return false }
+        return self.participants[bic.bic11] != nil
+    }
+}
