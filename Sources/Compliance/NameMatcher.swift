@@ -1,0 +1,243 @@
+/// Name matching against a ``ScreeningIndex``: candidate generation and scoring.
+///
+/// Scoring is an order-insensitive alignment of query tokens to list tokens: pairs are taken
+/// greedily from the most similar down, each token used once. The score is
+///
+///     Σ w·sim over pairs / (Σ w over pairs + 0.8·Σ w of unmatched query tokens
+///                           + α·Σ w of unmatched list tokens)
+///
+/// with IDF weights, α = 0.25 for persons (a missing middle name costs little) and 0.5 for
+/// organisations. Extra query tokens cost more than missing list tokens, so "Emma Daniels"
+/// does not match "EMMA LLC" while "Ayrat Vakhitov" still matches "Airat Nailevich Vakhitov".
+/// A person hit needs two matched distinctive tokens unless the listed name has only one.
+struct NameMatcher {
+    let index: ScreeningIndex
+
+    /// Penalty factor for unmatched query tokens.
+    static let unmatchedQueryFactor: Float = 0.8
+    static let unmatchedListFactorPerson: Float = 0.25
+    static let unmatchedListFactorOrganisation: Float = 0.5
+    /// Similarity of an initial to a token starting with that letter.
+    static let initialSimilarity: Float = 0.6
+    /// Query tokens whose postings are larger than this do not generate candidates
+    /// unless no rarer token is available.
+    static let postingCap = 1_500
+    /// At most this many candidate names are scored per query variant.
+    static let candidateCap = 250
+
+    struct QueryToken {
+        var bytes: [UInt8]
+        var id: Int32
+        var weight: Float
+        var legal: UInt8
+        var particle: Bool
+        var neighbours: [Int32] = []
+        var neighbourSims: [Float] = []
+
+        var isDistinctive: Bool { legal == 0 && !particle }
+    }
+
+    /// A scored name.
+    struct Match {
+        var name: Int32
+        var score: Float
+    }
+
+    /// Prepares query tokens: ids, weights, and the vocabulary tokens within the typo budget.
+    func prepare(_ tokens: [[UInt8]]) -> [QueryToken] {
+        tokens.map { bytes in
+            bytes.withUnsafeBufferPointer { q -> QueryToken in
+                if bytes.count == 2 && bytes[0] == 0x01 {
+                    return QueryToken(bytes: bytes, id: -1, weight: ScreeningIndex.legalFormWeight, legal: bytes[1], particle: false)
+                }
+                let id = index.tokenID(q)
+                let particle = ScreeningIndex.particles.contains(bytes)
+                var token = QueryToken(bytes: bytes, id: id,
+                                       weight: id >= 0 ? index.tokenWeight[Int(id)] : (particle ? ScreeningIndex.particleWeight : ScreeningIndex.unknownWeight),
+                                       legal: 0, particle: particle)
+                if id >= 0 { token.neighbours.append(id); token.neighbourSims.append(1) }
+                guard !particle, TokenSimilarity.editBudget(q.count) > 0 else { return token }
+                func consider(_ key: UInt64) {
+                    for i in index.deletionTable.lookup(key) {
+                        let candidate = index.deletionTable.values[i]
+                        if token.neighbours.contains(candidate) { continue }
+                        let sim = TokenSimilarity.similarity(q, index.token(candidate))
+                        if sim > 0 { token.neighbours.append(candidate); token.neighbourSims.append(sim) }
+                    }
+                }
+                consider(ByteHash.fnv1a(q))
+                for skip in 0..<q.count { consider(ByteHash.fnv1a(q, skipping: skip)) }
+                return token
+            }
+        }
+    }
+
+    /// Best matches of `tokens` among indexed names, at most one per entry, best first.
+    func match(_ query: [QueryToken], minimumScore: Float, includeVessels: Bool = false) -> [Match] {
+        let candidates = candidateNames(query, minimumScore: minimumScore, includeVessels: includeVessels)
+        var best: [Int32: Match] = [:]
+        for name in candidates {
+            let s = score(query, name: name)
+            guard s >= minimumScore else { continue }
+            let entry = index.names[Int(name)].entry
+            if let existing = best[entry], existing.score >= s { continue }
+            best[entry] = Match(name: name, score: s)
+        }
+        return best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
+    }
+
+    /// Names worth scoring: those sharing a (possibly misspelled) distinctive token with the
+    /// query, pruned by an optimistic bound on their score and capped.
+    func candidateNames(_ query: [QueryToken], minimumScore: Float, includeVessels: Bool) -> [Int32] {
+        guard query.count <= 32 else { return candidateNames(Array(query.prefix(32)), minimumScore: minimumScore, includeVessels: includeVessels) }
+        var groups: [(token: Int, size: Int)] = []
+        for (i, q) in query.enumerated() where q.isDistinctive && !q.neighbours.isEmpty {
+            var size = 0
+            for t in q.neighbours { size += Int(index.postingStarts[Int(t) + 1] - index.postingStarts[Int(t)]) }
+            groups.append((i, size))
+        }
+        guard !groups.isEmpty else { return [] }
+        groups.sort { $0.size < $1.size }
+        var selected = groups.filter { $0.size <= Self.postingCap }
+        if selected.isEmpty { selected = [groups[0]] }
+        var assumedPresent: UInt32 = 0
+        for (i, q) in query.enumerated() where !q.isDistinctive { assumedPresent |= 1 << UInt32(i) }
+        for g in groups where !selected.contains(where: { $0.token == g.token }) { assumedPresent |= 1 << UInt32(g.token) }
+
+        var masks: [Int32: UInt32] = [:]
+        masks.reserveCapacity(256)
+        for g in selected {
+            let bit: UInt32 = 1 << UInt32(g.token)
+            for t in query[g.token].neighbours {
+                for p in Int(index.postingStarts[Int(t)])..<Int(index.postingStarts[Int(t) + 1]) {
+                    let name = index.postings[p]
+                    masks[name, default: 0] |= bit
+                }
+            }
+        }
+        // Optimistic score bound from which query tokens could be matched.
+        var optimistic: [Float] = query.map { q in
+            var w = q.weight
+            for t in q.neighbours { w = max(w, index.tokenWeight[Int(t)]) }
+            return w
+        }
+        optimistic = optimistic.map { $0 }
+        let slack: Float = 0.12
+        var scored: [(name: Int32, bound: Float)] = []
+        scored.reserveCapacity(masks.count)
+        for (name, mask) in masks {
+            let meta = index.names[Int(name)]
+            if meta.isVesselOrAircraft && !includeVessels { continue }
+            let present = mask | assumedPresent
+            var matched: Float = 0, missing: Float = 0
+            for i in 0..<query.count {
+                if present & (1 << UInt32(i)) != 0 { matched += optimistic[i] } else { missing += query[i].weight }
+            }
+            let bound = matched / max(1e-6, matched + Self.unmatchedQueryFactor * missing)
+            if bound + slack >= minimumScore { scored.append((name, bound)) }
+        }
+        if scored.count > Self.candidateCap {
+            scored.sort { $0.bound != $1.bound ? $0.bound > $1.bound : $0.name < $1.name }
+            scored.removeLast(scored.count - Self.candidateCap)
+        }
+        return scored.map(\.name)
+    }
+
+    /// Similarity of query token `q` to vocabulary token `t`.
+    @inline(__always)
+    func similarity(_ q: QueryToken, _ t: Int32) -> Float {
+        let listLegal = index.tokenLegal[Int(t)]
+        if q.legal != 0 { return listLegal == 0 ? 0 : (listLegal == q.legal ? 1 : 0.7) }
+        if listLegal != 0 { return 0 }
+        if q.id == t { return 1 }
+        for k in 0..<q.neighbours.count where q.neighbours[k] == t { return q.neighbourSims[k] }
+        let listToken = index.token(t)
+        if q.bytes.count == 1, listToken.count > 1, listToken[0] == q.bytes[0] { return Self.initialSimilarity }
+        if listToken.count == 1, q.bytes.count > 1, q.bytes[0] == listToken[0], !q.particle { return Self.initialSimilarity }
+        return 0
+    }
+
+    /// One aligned pair, for explanations.
+    struct Pair {
+        var query: Int
+        var list: Int
+        var similarity: Float
+    }
+
+    /// The alignment of the query with one name and its score.
+    func align(_ query: [QueryToken], name: Int32) -> (score: Float, pairs: [Pair], listTokens: [Int32]) {
+        let meta = index.names[Int(name)]
+        let listTokens = Array(index.nameTokens[Int(meta.tokenStart)..<Int(meta.tokenStart) + Int(meta.tokenCount)])
+        let m = query.count, n = listTokens.count
+        var sims = [Float](repeating: 0, count: m * n)
+        var candidatePairs: [(Float, Int, Int)] = []
+        for i in 0..<m {
+            for j in 0..<n {
+                let s = similarity(query[i], listTokens[j])
+                sims[i * n + j] = s
+                if s > 0 { candidatePairs.append((s, i, j)) }
+            }
+        }
+        candidatePairs.sort { a, b in
+            if a.0 != b.0 { return a.0 > b.0 }
+            return index.tokenWeight[Int(listTokens[a.2])] > index.tokenWeight[Int(listTokens[b.2])]
+        }
+        var usedQ = [Bool](repeating: false, count: m)
+        var usedL = [Bool](repeating: false, count: n)
+        var pairs: [Pair] = []
+        for (s, i, j) in candidatePairs where !usedQ[i] && !usedL[j] {
+            usedQ[i] = true
+            usedL[j] = true
+            pairs.append(Pair(query: i, list: j, similarity: s))
+        }
+        var numerator: Float = 0, denominator: Float = 0
+        var distinctiveMatched = 0
+        for p in pairs {
+            let q = query[p.query]
+            let wl = index.tokenWeight[Int(listTokens[p.list])]
+            let w: Float = q.legal != 0 ? ScreeningIndex.legalFormWeight : (q.id >= 0 ? (q.weight + wl) / 2 : wl)
+            numerator += w * p.similarity
+            denominator += w
+            if q.isDistinctive && p.similarity >= 0.7 { distinctiveMatched += 1 }
+        }
+        if distinctiveMatched == 0 { return (0, pairs, listTokens) }
+        for i in 0..<m where !usedQ[i] { denominator += Self.unmatchedQueryFactor * query[i].weight }
+        let alpha = meta.isIndividual ? Self.unmatchedListFactorPerson : Self.unmatchedListFactorOrganisation
+        var listDistinctive = 0
+        for j in 0..<n {
+            let t = Int(listTokens[j])
+            if index.tokenLegal[t] == 0 && !index.tokenIsParticle[t] { listDistinctive += 1 }
+            if !usedL[j] { denominator += alpha * index.tokenWeight[t] }
+        }
+        var score = numerator / max(denominator, 1e-6)
+        if meta.isIndividual && distinctiveMatched < min(2, listDistinctive) { score *= 0.8 }
+        return (min(1, score), pairs, listTokens)
+    }
+
+    func score(_ query: [QueryToken], name: Int32) -> Float { align(query, name: name).score }
+
+    /// A one-line account of an alignment: `query=list`, `query~list (0.95)`, unmatched tokens.
+    func explain(_ query: [QueryToken], name: Int32) -> String {
+        let (_, pairs, listTokens) = align(query, name: name)
+        func text(_ q: QueryToken) -> String {
+            q.legal != 0 ? (LegalForm(rawValue: q.legal)?.label ?? "<legal>") : String(decoding: q.bytes, as: UTF8.self)
+        }
+        var parts: [String] = []
+        for p in pairs.sorted(by: { $0.query < $1.query }) {
+            let q = text(query[p.query]), l = index.tokenText(listTokens[p.list])
+            if p.similarity >= 1 { parts.append(q == l ? q : "\(q)=\(l)") }
+            else { parts.append("\(q)~\(l) (\(Self.format(p.similarity)))") }
+        }
+        let unmatchedQuery = query.indices.filter { i in !pairs.contains { $0.query == i } }.map { text(query[$0]) }
+        let unmatchedList = listTokens.indices.filter { j in !pairs.contains { $0.list == j } }.map { index.tokenText(listTokens[$0]) }
+        var line = "tokens " + parts.joined(separator: ", ")
+        if !unmatchedQuery.isEmpty { line += "; extra in query: " + unmatchedQuery.joined(separator: " ") }
+        if !unmatchedList.isEmpty { line += "; not in query: " + unmatchedList.joined(separator: " ") }
+        return line
+    }
+
+    static func format(_ x: Float) -> String {
+        let v = (Double(x) * 100).rounded() / 100
+        return String(v)
+    }
+}
