@@ -6,6 +6,6 @@ struct CorridorBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corridor-bench",
         abstract: "Reproducible benchmarks for Corridor (see BENCHMARKS.md).",
-        subcommands: []
+        subcommands: [ScreeningBenchmark.self]
     )
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small RFC 4180-style CSV reader over raw bytes.
 ///
 /// Handles quoted fields with doubled quotes, CR/LF line ends, line breaks inside quotes,
@@ -86,11 +88,12 @@ extension String {
         return trimmed == "-0-" ? "" : trimmed
     }
 
+    /// The value without leading and trailing ASCII white space or no-break spaces.
     func trimmingASCIIWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
-        return String(scalars[first...last])
+        let utf8 = self.utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 11 || b == 12 }
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if !isSpace(first) && !isSpace(last) && !hasPrefix("\u{A0}") && !hasSuffix("\u{A0}") { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -21,9 +21,9 @@ struct NameMatcher {
     static let initialSimilarity: Float = 0.6
     /// Query tokens whose postings are larger than this do not generate candidates
     /// unless no rarer token is available.
-    static let postingCap = 1_500
+    static let postingCap = 800
     /// At most this many candidate names are scored per query variant.
-    static let candidateCap = 250
+    static let candidateCap = 150
 
     struct QueryToken {
         var bytes: [UInt8]
@@ -61,7 +61,7 @@ struct NameMatcher {
                     for i in index.deletionTable.lookup(key) {
                         let candidate = index.deletionTable.values[i]
                         if token.neighbours.contains(candidate) { continue }
-                        let sim = TokenSimilarity.similarity(q, index.token(candidate))
+                        let sim = TokenSimilarity.similarity(q, index.token(candidate), knownWithinTwoEdits: true)
                         if sim > 0 { token.neighbours.append(candidate); token.neighbourSims.append(sim) }
                     }
                 }
@@ -73,23 +73,29 @@ struct NameMatcher {
     }
 
     /// Best matches of `tokens` among indexed names, at most one per entry, best first.
-    func match(_ query: [QueryToken], minimumScore: Float, includeVessels: Bool = false) -> [Match] {
-        let candidates = candidateNames(query, minimumScore: minimumScore, includeVessels: includeVessels)
-        var best: [Int32: Match] = [:]
+    func match(_ query: [QueryToken], minimumScore: Float, scratch: MatchScratch, includeVessels: Bool = false) -> [Match] {
+        let candidates = candidateNames(query, minimumScore: minimumScore, scratch: scratch, includeVessels: includeVessels)
+        var best: [Match] = []
         for name in candidates {
             let s = score(query, name: name)
             guard s >= minimumScore else { continue }
             let entry = index.names[Int(name)].entry
-            if let existing = best[entry], existing.score >= s { continue }
-            best[entry] = Match(name: name, score: s)
+            if let k = best.firstIndex(where: { index.names[Int($0.name)].entry == entry }) {
+                if best[k].score < s { best[k] = Match(name: name, score: s) }
+            } else {
+                best.append(Match(name: name, score: s))
+            }
         }
-        return best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
+        return best.sorted { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
     }
 
     /// Names worth scoring: those sharing a (possibly misspelled) distinctive token with the
     /// query, pruned by an optimistic bound on their score and capped.
-    func candidateNames(_ query: [QueryToken], minimumScore: Float, includeVessels: Bool) -> [Int32] {
-        guard query.count <= 32 else { return candidateNames(Array(query.prefix(32)), minimumScore: minimumScore, includeVessels: includeVessels) }
+    func candidateNames(_ query: [QueryToken], minimumScore: Float, scratch: MatchScratch, includeVessels: Bool) -> [Int32] {
+        guard query.count <= 32 else {
+            return candidateNames(Array(query.prefix(32)), minimumScore: minimumScore, scratch: scratch, includeVessels: includeVessels)
+        }
+        scratch.reset()
         var groups: [(token: Int, size: Int)] = []
         for (i, q) in query.enumerated() where q.isDistinctive && !q.neighbours.isEmpty {
             var size = 0
@@ -104,31 +110,33 @@ struct NameMatcher {
         for (i, q) in query.enumerated() where !q.isDistinctive { assumedPresent |= 1 << UInt32(i) }
         for g in groups where !selected.contains(where: { $0.token == g.token }) { assumedPresent |= 1 << UInt32(g.token) }
 
-        var masks: [Int32: UInt32] = [:]
-        masks.reserveCapacity(256)
-        for g in selected {
-            let bit: UInt32 = 1 << UInt32(g.token)
-            for t in query[g.token].neighbours {
-                for p in Int(index.postingStarts[Int(t)])..<Int(index.postingStarts[Int(t) + 1]) {
-                    let name = index.postings[p]
-                    masks[name, default: 0] |= bit
+        index.postings.withUnsafeBufferPointer { postings in
+            scratch.masks.withUnsafeMutableBufferPointer { masks in
+                for g in selected {
+                    let bit: UInt32 = 1 << UInt32(g.token)
+                    for t in query[g.token].neighbours {
+                        for p in Int(index.postingStarts[Int(t)])..<Int(index.postingStarts[Int(t) + 1]) {
+                            let name = postings[p]
+                            if masks[Int(name)] == 0 { scratch.touched.append(name) }
+                            masks[Int(name)] |= bit
+                        }
+                    }
                 }
             }
         }
         // Optimistic score bound from which query tokens could be matched.
-        var optimistic: [Float] = query.map { q in
+        let optimistic: [Float] = query.map { q in
             var w = q.weight
             for t in q.neighbours { w = max(w, index.tokenWeight[Int(t)]) }
             return w
         }
-        optimistic = optimistic.map { $0 }
         let slack: Float = 0.12
         var scored: [(name: Int32, bound: Float)] = []
-        scored.reserveCapacity(masks.count)
-        for (name, mask) in masks {
+        scored.reserveCapacity(min(scratch.touched.count, 1_024))
+        for name in scratch.touched {
             let meta = index.names[Int(name)]
             if meta.isVesselOrAircraft && !includeVessels { continue }
-            let present = mask | assumedPresent
+            let present = scratch.masks[Int(name)] | assumedPresent
             var matched: Float = 0, missing: Float = 0
             for i in 0..<query.count {
                 if present & (1 << UInt32(i)) != 0 { matched += optimistic[i] } else { missing += query[i].weight }
@@ -151,9 +159,10 @@ struct NameMatcher {
         if listLegal != 0 { return 0 }
         if q.id == t { return 1 }
         for k in 0..<q.neighbours.count where q.neighbours[k] == t { return q.neighbourSims[k] }
+        if q.particle { return 0 }
         let listToken = index.token(t)
         if q.bytes.count == 1, listToken.count > 1, listToken[0] == q.bytes[0] { return Self.initialSimilarity }
-        if listToken.count == 1, q.bytes.count > 1, q.bytes[0] == listToken[0], !q.particle { return Self.initialSimilarity }
+        if listToken.count == 1, q.bytes.count > 1, q.bytes[0] == listToken[0] { return Self.initialSimilarity }
         return 0
     }
 
@@ -164,61 +173,83 @@ struct NameMatcher {
         var similarity: Float
     }
 
-    /// The alignment of the query with one name and its score.
-    func align(_ query: [QueryToken], name: Int32) -> (score: Float, pairs: [Pair], listTokens: [Int32]) {
+    /// Minimum evidence (Σ weight × similarity over matched distinctive tokens) for any hit:
+    /// generic words alone ("services", "marine") cannot make one.
+    static let minimumEvidence: Float = 0.6
+    /// Unmatched list tokens count at least this weight (before the α factor), so a common
+    /// but missing given name still costs something.
+    static let unmatchedListFloor: Float = 0.5
+
+    /// Scores the alignment of the query with one name; fills `pairs` when given.
+    func align(_ query: [QueryToken], name: Int32, pairs pairsOut: UnsafeMutablePointer<[Pair]>? = nil) -> Float {
         let meta = index.names[Int(name)]
-        let listTokens = Array(index.nameTokens[Int(meta.tokenStart)..<Int(meta.tokenStart) + Int(meta.tokenCount)])
-        let m = query.count, n = listTokens.count
-        var sims = [Float](repeating: 0, count: m * n)
-        var candidatePairs: [(Float, Int, Int)] = []
-        for i in 0..<m {
-            for j in 0..<n {
-                let s = similarity(query[i], listTokens[j])
-                sims[i * n + j] = s
-                if s > 0 { candidatePairs.append((s, i, j)) }
+        let m = min(query.count, 32), n = min(Int(meta.tokenCount), 64)
+        let base = Int(meta.tokenStart)
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: m * n + 1) { sims -> Float in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: m + n + 1) { used -> Float in
+                index.nameTokens.withUnsafeBufferPointer { nameTokens -> Float in
+                    for i in 0..<m {
+                        for j in 0..<n { sims[i * n + j] = similarity(query[i], nameTokens[base + j]) }
+                    }
+                    used.initialize(repeating: false)
+                    var numerator: Float = 0, denominator: Float = 0, evidence: Float = 0
+                    var distinctiveMatched = 0
+                    // Greedy best pairs: repeatedly take the most similar unused pair.
+                    while true {
+                        var bestS: Float = 0, bi = -1, bj = -1
+                        for i in 0..<m where !used[i] {
+                            for j in 0..<n where !used[m + j] {
+                                let s = sims[i * n + j]
+                                if s > bestS || (s == bestS && s > 0 && bj >= 0
+                                                 && index.tokenWeight[Int(nameTokens[base + j])] > index.tokenWeight[Int(nameTokens[base + bj])]) {
+                                    bestS = s; bi = i; bj = j
+                                }
+                            }
+                        }
+                        if bi < 0 { break }
+                        used[bi] = true
+                        used[m + bj] = true
+                        pairsOut?.pointee.append(Pair(query: bi, list: bj, similarity: bestS))
+                        let q = query[bi]
+                        let wl = index.tokenWeight[Int(nameTokens[base + bj])]
+                        let w: Float = q.legal != 0 ? ScreeningIndex.legalFormWeight
+                            : (q.id >= 0 ? (bestS >= 1 ? (q.weight + wl) / 2 : min(q.weight, wl)) : wl)
+                        numerator += w * bestS
+                        denominator += w
+                        if q.isDistinctive && bestS >= 0.7 {
+                            distinctiveMatched += 1
+                            evidence += w * bestS
+                        }
+                    }
+                    if distinctiveMatched == 0 || evidence < Self.minimumEvidence { return 0 }
+                    for i in 0..<m where !used[i] { denominator += Self.unmatchedQueryFactor * query[i].weight }
+                    let alpha = meta.isIndividual ? Self.unmatchedListFactorPerson : Self.unmatchedListFactorOrganisation
+                    var listDistinctive = 0
+                    for j in 0..<n {
+                        let t = Int(nameTokens[base + j])
+                        let distinctive = index.tokenLegal[t] == 0 && !index.tokenIsParticle[t]
+                        if distinctive { listDistinctive += 1 }
+                        if !used[m + j] {
+                            let w = index.tokenWeight[t]
+                            denominator += alpha * (distinctive ? max(w, Self.unmatchedListFloor) : w)
+                        }
+                    }
+                    var score = numerator / max(denominator, 1e-6)
+                    if meta.isIndividual && distinctiveMatched < min(2, listDistinctive) { score *= 0.8 }
+                    return min(1, score)
+                }
             }
         }
-        candidatePairs.sort { a, b in
-            if a.0 != b.0 { return a.0 > b.0 }
-            return index.tokenWeight[Int(listTokens[a.2])] > index.tokenWeight[Int(listTokens[b.2])]
-        }
-        var usedQ = [Bool](repeating: false, count: m)
-        var usedL = [Bool](repeating: false, count: n)
-        var pairs: [Pair] = []
-        for (s, i, j) in candidatePairs where !usedQ[i] && !usedL[j] {
-            usedQ[i] = true
-            usedL[j] = true
-            pairs.append(Pair(query: i, list: j, similarity: s))
-        }
-        var numerator: Float = 0, denominator: Float = 0
-        var distinctiveMatched = 0
-        for p in pairs {
-            let q = query[p.query]
-            let wl = index.tokenWeight[Int(listTokens[p.list])]
-            let w: Float = q.legal != 0 ? ScreeningIndex.legalFormWeight : (q.id >= 0 ? (q.weight + wl) / 2 : wl)
-            numerator += w * p.similarity
-            denominator += w
-            if q.isDistinctive && p.similarity >= 0.7 { distinctiveMatched += 1 }
-        }
-        if distinctiveMatched == 0 { return (0, pairs, listTokens) }
-        for i in 0..<m where !usedQ[i] { denominator += Self.unmatchedQueryFactor * query[i].weight }
-        let alpha = meta.isIndividual ? Self.unmatchedListFactorPerson : Self.unmatchedListFactorOrganisation
-        var listDistinctive = 0
-        for j in 0..<n {
-            let t = Int(listTokens[j])
-            if index.tokenLegal[t] == 0 && !index.tokenIsParticle[t] { listDistinctive += 1 }
-            if !usedL[j] { denominator += alpha * index.tokenWeight[t] }
-        }
-        var score = numerator / max(denominator, 1e-6)
-        if meta.isIndividual && distinctiveMatched < min(2, listDistinctive) { score *= 0.8 }
-        return (min(1, score), pairs, listTokens)
     }
 
-    func score(_ query: [QueryToken], name: Int32) -> Float { align(query, name: name).score }
+    func score(_ query: [QueryToken], name: Int32) -> Float { align(query, name: name) }
 
     /// A one-line account of an alignment: `query=list`, `query~list (0.95)`, unmatched tokens.
     func explain(_ query: [QueryToken], name: Int32) -> String {
-        let (_, pairs, listTokens) = align(query, name: name)
+        var pairs: [Pair] = []
+        _ = align(query, name: name, pairs: &pairs)
+        let meta = index.names[Int(name)]
+        let listTokens = Array(index.nameTokens[Int(meta.tokenStart)..<Int(meta.tokenStart) + Int(meta.tokenCount)])
         func text(_ q: QueryToken) -> String {
             q.legal != 0 ? (LegalForm(rawValue: q.legal)?.label ?? "<legal>") : String(decoding: q.bytes, as: UTF8.self)
         }

@@ -10,6 +10,7 @@ public struct Screener: Sendable {
     public let index: ScreeningIndex
     /// Thresholds and policy.
     public let configuration: ScreeningConfiguration
+    private let scratchPool: MatchScratchPool
 
     /// Builds a screener over `lists`.
     ///
@@ -21,6 +22,7 @@ public struct Screener: Sendable {
         if lists.isEmpty && !configuration.allowUnscreened { throw .noListsConfigured }
         self.index = ScreeningIndex(lists: lists)
         self.configuration = configuration
+        self.scratchPool = MatchScratchPool(nameCount: index.nameCount)
     }
 
     /// Loads the lists at `paths` (files or folders, in parallel) and builds the screener.
@@ -84,7 +86,8 @@ public struct Screener: Sendable {
         var best: [Int32: (match: NameMatcher.Match, query: [NameMatcher.QueryToken])] = [:]
         for variant in queryVariants(trimmed) {
             let query = matcher.prepare(variant)
-            for m in matcher.match(query, minimumScore: minimumNameScore) {
+            let matches = scratchPool.withScratch { matcher.match(query, minimumScore: minimumNameScore, scratch: $0) }
+            for m in matches {
                 let entry = index.names[Int(m.name)].entry
                 if let existing = best[entry], existing.match.score >= m.score { continue }
                 best[entry] = (m, query)

@@ -17,12 +17,17 @@ enum TokenSimilarity {
     }
 
     /// Similarity in [0, 1]; 0 when the tokens differ by more than the budget.
-    static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Float {
+    ///
+    /// - Parameter knownWithinTwoEdits: the caller found the pair through shared one-deletion
+    ///   keys, which bounds the distance by two, so a budget of two needs no distance check.
+    static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, knownWithinTwoEdits: Bool = false) -> Float {
         if a.count == b.count && memcmpEqual(a, b) { return 1 }
         let budget = editBudget(min(a.count, b.count))
         if budget == 0 || abs(a.count - b.count) > budget { return 0 }
         if hasDigit(a) || hasDigit(b) { return 0 }
-        guard boundedDamerau(a, b, budget: budget) <= budget else { return 0 }
+        if budget < 2 || !knownWithinTwoEdits {
+            guard boundedDamerau(a, b, budget: budget) <= budget else { return 0 }
+        }
         return min(typoCeiling, jaroWinkler(a, b))
     }
 
