@@ -73,7 +73,9 @@ struct ScreeningBenchmark: AsyncParsableCommand {
         // Warm up.
         for r in requests.prefix(2_000) { _ = screener.screen(r) }
 
+        let cpuBefore = cpuSeconds()
         let (elapsed, latencies, decisions) = runParallel(requests, threads: threads) { screener.screen($0).decision }
+        let cpuUsed = cpuSeconds() - cpuBefore
         let sorted = latencies.sorted()
         func pct(_ p: Double) -> Double { Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]) / 1_000 }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -83,8 +85,14 @@ struct ScreeningBenchmark: AsyncParsableCommand {
                      requests.count, threads, seconds, rate))
         print(String(format: "  latency per payment: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs",
                      pct(0.50), pct(0.99), pct(0.999), Double(sorted.last ?? 0) / 1_000))
+        print(String(format: "  CPU time used: %.2f s (%.0f payments per CPU-second, i.e. %.0f payments/s on %d uncontended cores)",
+                     cpuUsed, Double(requests.count) / cpuUsed, Double(requests.count) / cpuUsed * Double(threads), threads))
         print("  decisions: \(requests.count - reviews - blocks) pass, \(reviews) review, \(blocks) block")
 
+        guard baselinePayments > 0 else {
+            print("memory: \(procStatus("VmHWM")) peak resident (VmHWM), \(procStatus("VmRSS")) now (VmRSS)")
+            return
+        }
         let baseline = LinearScanBaseline(index: screener.index)
         let sample = Array(requests.prefix(baselinePayments))
         let (baseElapsed, baseLatencies, _) = runParallel(sample, threads: threads) { request -> Int in
@@ -101,6 +109,13 @@ struct ScreeningBenchmark: AsyncParsableCommand {
 
     private func ms(_ d: Duration) -> String {
         String(format: "%.0f", Double(d.components.seconds) * 1_000 + Double(d.components.attoseconds) * 1e-15)
+    }
+
+    private func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     private func procStatus(_ key: String) -> String {

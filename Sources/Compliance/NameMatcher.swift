@@ -19,9 +19,19 @@ struct NameMatcher {
     static let unmatchedListFactorOrganisation: Float = 0.5
     /// Similarity of an initial to a token starting with that letter.
     static let initialSimilarity: Float = 0.6
+    /// Known query tokens up to this length never match a different token fuzzily.
+    static let shortKnownTokenLength = 5
+    /// Similarity factor for a fuzzy match of a known query token to a different token.
+    static let knownTokenTypoFactor: Float = 0.9
+    /// Score factor when both names carry legal forms and none of them agree.
+    static let legalFormMismatchFactor: Float = 0.95
+
+    /// Score factor when a query carrying a legal form is compared with a person's name.
+    static let organisationVersusPersonFactor: Float = 0.9
+
     /// Query tokens whose postings are larger than this do not generate candidates
     /// unless no rarer token is available.
-    static let postingCap = 800
+    static let postingCap = 400
     /// At most this many candidate names are scored per query variant.
     static let candidateCap = 150
 
@@ -61,7 +71,15 @@ struct NameMatcher {
                     for i in index.deletionTable.lookup(key) {
                         let candidate = index.deletionTable.values[i]
                         if token.neighbours.contains(candidate) { continue }
-                        let sim = TokenSimilarity.similarity(q, index.token(candidate), knownWithinTwoEdits: true)
+                        let listToken = index.token(candidate)
+                        var sim = TokenSimilarity.similarity(q, listToken, knownWithinTwoEdits: true)
+                        // A query token that is itself a listed name part is less likely a
+                        // typo of a neighbouring one: Ahmed/Hamed, Khan/Chan, Kumar/Umar are
+                        // different names. Short known tokens get no fuzzy match, longer ones
+                        // a reduced one.
+                        if id >= 0 && sim > 0 {
+                            if min(q.count, listToken.count) <= Self.shortKnownTokenLength { sim = 0 } else { sim *= Self.knownTokenTypoFactor }
+                        }
                         if sim > 0 { token.neighbours.append(candidate); token.neighbourSims.append(sim) }
                     }
                 }
@@ -104,8 +122,10 @@ struct NameMatcher {
         }
         guard !groups.isEmpty else { return [] }
         groups.sort { $0.size < $1.size }
+        // Walk the postings of every token that is not too common, and of at least the two
+        // rarest tokens, so that the bound below knows about them.
         var selected = groups.filter { $0.size <= Self.postingCap }
-        if selected.isEmpty { selected = [groups[0]] }
+        if selected.count < min(2, groups.count) { selected = Array(groups.prefix(2)) }
         var assumedPresent: UInt32 = 0
         for (i, q) in query.enumerated() where !q.isDistinctive { assumedPresent |= 1 << UInt32(i) }
         for g in groups where !selected.contains(where: { $0.token == g.token }) { assumedPresent |= 1 << UInt32(g.token) }
@@ -134,8 +154,7 @@ struct NameMatcher {
         var scored: [(name: Int32, bound: Float)] = []
         scored.reserveCapacity(min(scratch.touched.count, 1_024))
         for name in scratch.touched {
-            let meta = index.names[Int(name)]
-            if meta.isVesselOrAircraft && !includeVessels { continue }
+            if name >= index.firstVesselName && !includeVessels { continue }
             let present = scratch.masks[Int(name)] | assumedPresent
             var matched: Float = 0, missing: Float = 0
             for i in 0..<query.count {
@@ -176,6 +195,9 @@ struct NameMatcher {
     /// Minimum evidence (Σ weight × similarity over matched distinctive tokens) for any hit:
     /// generic words alone ("services", "marine") cannot make one.
     static let minimumEvidence: Float = 0.6
+    /// Minimum evidence when distinctive list tokens are left unmatched (a partial name):
+    /// two common given names alone ("Ahmed Ali") do not identify "ALI, Ahmed Mohammed".
+    static let minimumPartialEvidence: Float = 0.9
     /// Unmatched list tokens count at least this weight (before the α factor), so a common
     /// but missing given name still costs something.
     static let unmatchedListFloor: Float = 0.5
@@ -194,6 +216,7 @@ struct NameMatcher {
                     used.initialize(repeating: false)
                     var numerator: Float = 0, denominator: Float = 0, evidence: Float = 0
                     var distinctiveMatched = 0
+                    var legalAgree = false, legalDisagree = false
                     // Greedy best pairs: repeatedly take the most similar unused pair.
                     while true {
                         var bestS: Float = 0, bi = -1, bj = -1
@@ -211,6 +234,7 @@ struct NameMatcher {
                         used[m + bj] = true
                         pairsOut?.pointee.append(Pair(query: bi, list: bj, similarity: bestS))
                         let q = query[bi]
+                        if q.legal != 0 { if bestS >= 1 { legalAgree = true } else { legalDisagree = true } }
                         let wl = index.tokenWeight[Int(nameTokens[base + bj])]
                         let w: Float = q.legal != 0 ? ScreeningIndex.legalFormWeight
                             : (q.id >= 0 ? (bestS >= 1 ? (q.weight + wl) / 2 : min(q.weight, wl)) : wl)
@@ -225,17 +249,23 @@ struct NameMatcher {
                     for i in 0..<m where !used[i] { denominator += Self.unmatchedQueryFactor * query[i].weight }
                     let alpha = meta.isIndividual ? Self.unmatchedListFactorPerson : Self.unmatchedListFactorOrganisation
                     var listDistinctive = 0
+                    var partial = false
                     for j in 0..<n {
                         let t = Int(nameTokens[base + j])
                         let distinctive = index.tokenLegal[t] == 0 && !index.tokenIsParticle[t]
                         if distinctive { listDistinctive += 1 }
                         if !used[m + j] {
+                            if distinctive { partial = true }
                             let w = index.tokenWeight[t]
                             denominator += alpha * (distinctive ? max(w, Self.unmatchedListFloor) : w)
                         }
                     }
+                    if partial && evidence < Self.minimumPartialEvidence { return 0 }
                     var score = numerator / max(denominator, 1e-6)
                     if meta.isIndividual && distinctiveMatched < min(2, listDistinctive) { score *= 0.8 }
+                    if legalDisagree && !legalAgree { score *= Self.legalFormMismatchFactor }
+                    // A query with a legal form names an organisation, not this person.
+                    if meta.isIndividual && query.contains(where: { $0.legal != 0 }) { score *= Self.organisationVersusPersonFactor }
                     return min(1, score)
                 }
             }

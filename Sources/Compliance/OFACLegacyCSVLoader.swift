@@ -56,18 +56,34 @@ public enum OFACLegacyCSVLoader {
     }
 
     static func load(_ set: FileSet) throws(ScreeningError) -> SanctionsList {
-        let bytes = try ListFileIO.readBytes(set.primary)
+        // Parse the (up to four) files of the set in parallel, then join on ent_num.
+        let paths = [set.primary, set.comments, set.aliases, set.addresses]
+        let parsed = ParallelMap.map(paths) { path -> Result<[([String], Int)], ScreeningError> in
+            guard let path else { return .success([]) }
+            do throws(ScreeningError) {
+                let bytes = try ListFileIO.readBytes(path)
+                var rows: [([String], Int)] = []
+                CSVReader(bytes: bytes).forEachRecord { rows.append(($0, $1)) }
+                return .success(rows)
+            } catch {
+                return .failure(error)
+            }
+        }
+        var files: [[([String], Int)]] = []
+        for result in parsed {
+            switch result {
+            case .success(let rows): files.append(rows)
+            case .failure(let error): throw error
+            }
+        }
         var entries: [SanctionsEntry] = []
-        entries.reserveCapacity(16_000)
+        entries.reserveCapacity(files[0].count)
         var indexByKey: [String: Int] = [:]
         var remarks: [String] = []
-        var formatError: ScreeningError?
-        CSVReader(bytes: bytes).forEachRecord { f, line in
-            guard formatError == nil else { return }
+        for (f, line) in files[0] {
             guard f.count >= 12, Int(f[0].listValue) != nil else {
-                formatError = .malformedList(path: set.primary, line: line,
-                                             reason: "expected 12 columns starting with a numeric ent_num, got \(f.count)")
-                return
+                throw .malformedList(path: set.primary, line: line,
+                                     reason: "expected 12 columns starting with a numeric ent_num, got \(f.count)")
             }
             let key = f[0].listValue
             let kind: SanctionsEntryKind
@@ -87,43 +103,32 @@ public enum OFACLegacyCSVLoader {
                                           programs: programs))
             remarks.append(f[11].listValue)
         }
-        if let formatError { throw formatError }
         guard !entries.isEmpty else { throw .emptyList(path: set.primary) }
-
-        if let path = set.comments {
-            let commentBytes = try ListFileIO.readBytes(path)
-            CSVReader(bytes: commentBytes).forEachRecord { f, _ in
-                guard f.count >= 2, let i = indexByKey[f[0].listValue] else { return }
-                remarks[i] += f[1].listValue
-            }
+        for (f, _) in files[1] {
+            guard f.count >= 2, let i = indexByKey[f[0].listValue] else { continue }
+            remarks[i] += f[1].listValue
         }
         for i in entries.indices {
             let parsed = parseRemarks(remarks[i])
             entries[i].names += parsed.weakAliases.map { ListedName($0, type: .weakAka) }
             entries[i].bics = parsed.bics
         }
-        if let path = set.aliases {
-            let aliasBytes = try ListFileIO.readBytes(path)
-            CSVReader(bytes: aliasBytes).forEachRecord { f, _ in
-                guard f.count >= 4, let i = indexByKey[f[0].listValue] else { return }
-                let name = f[3].listValue
-                guard !name.isEmpty else { return }
-                let type: NameType
-                switch f[2].listValue.lowercased() {
-                case "fka": type = .fka
-                case "nka": type = .nka
-                default: type = .aka
-                }
-                entries[i].names.append(ListedName(name, type: type))
+        for (f, _) in files[2] {
+            guard f.count >= 4, let i = indexByKey[f[0].listValue] else { continue }
+            let name = f[3].listValue
+            guard !name.isEmpty else { continue }
+            let type: NameType
+            switch f[2].listValue.lowercased() {
+            case "fka": type = .fka
+            case "nka": type = .nka
+            default: type = .aka
             }
+            entries[i].names.append(ListedName(name, type: type))
         }
-        if let path = set.addresses {
-            let addressBytes = try ListFileIO.readBytes(path)
-            CSVReader(bytes: addressBytes).forEachRecord { f, _ in
-                guard f.count >= 5, let i = indexByKey[f[0].listValue] else { return }
-                let text = [f[2].listValue, f[3].listValue].filter { !$0.isEmpty }.joined(separator: ", ")
-                entries[i].addresses.append(ListedAddress(text: text, country: f[4].listValue))
-            }
+        for (f, _) in files[3] {
+            guard f.count >= 5, let i = indexByKey[f[0].listValue] else { continue }
+            let text = [f[2].listValue, f[3].listValue].filter { !$0.isEmpty }.joined(separator: ", ")
+            entries[i].addresses.append(ListedAddress(text: text, country: f[4].listValue))
         }
         return SanctionsList(list: set.list, date: ListFileIO.modificationDate(set.primary),
                              source: set.primary, entries: entries)

@@ -40,6 +40,8 @@ public final class ScreeningIndex: @unchecked Sendable {
     let deletionTable: HashRangeTable
     let postingStarts: [Int32]
     let postings: [Int32]
+    /// Names at or after this index belong to vessels or aircraft.
+    let firstVesselName: Int32
     /// BIC8 → entry indices.
     let bicEntries: [String: [Int32]]
     /// Time spent building, in seconds (excludes list loading).
@@ -98,7 +100,12 @@ public final class ScreeningIndex: @unchecked Sendable {
             }
             return out
         }
-        let normalised = normalisedChunks.flatMap { $0 }.sorted { ($0.entry, $0.name) < ($1.entry, $1.name) }
+        // Vessel and aircraft names go last, so that "is this a vessel?" is a comparison with
+        // `firstVesselName` instead of a memory load in the candidate loop.
+        func isVessel(_ e: Int32) -> Int { entries[Int(e)].kind == .vessel || entries[Int(e)].kind == .aircraft ? 1 : 0 }
+        let normalised = normalisedChunks.flatMap { $0 }.sorted {
+            (isVessel($0.entry), $0.entry, $0.name) < (isVessel($1.entry), $1.entry, $1.name)
+        }
 
         // Intern tokens.
         var tokenIDs: [[UInt8]: Int32] = [:]
@@ -219,6 +226,7 @@ public final class ScreeningIndex: @unchecked Sendable {
         self.postingStarts = postingCounts
         self.postings = postings
         self.bicEntries = bics
+        self.firstVesselName = Int32(names.firstIndex { $0.isVesselOrAircraft } ?? names.count)
         let elapsed = clock.now - start
         self.buildSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
