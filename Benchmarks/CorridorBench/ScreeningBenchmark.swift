@@ -16,7 +16,7 @@ struct ScreeningBenchmark: AsyncParsableCommand {
     var lists: [String] = []
 
     @Option(help: "Number of synthetic payments to screen.")
-    var payments: Int = 200_000
+    var payments: Int = 100_000
 
     @Option(help: "Worker threads.")
     var threads: Int = 2
@@ -47,6 +47,7 @@ struct ScreeningBenchmark: AsyncParsableCommand {
         print(report)
         print("index: \(screener.index.entryCount) entries, \(screener.index.nameCount) name variants, \(screener.index.vocabularySize) tokens")
         print("list load (parallel parse): \(ms(loadTime)) ms; index build: \(ms(buildTime)) ms; total start: \(ms(loadTime + buildTime)) ms")
+        print("memory after index build: \(procStatus("VmRSS")) resident (VmRSS), before the synthetic workload is generated")
 
         var generator = SyntheticPayments(lists: loaded, seed: seed)
         let requests = (0..<payments).map { _ in generator.next() }

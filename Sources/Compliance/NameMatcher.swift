@@ -67,12 +67,12 @@ struct NameMatcher {
                                        legal: 0, particle: particle)
                 if id >= 0 { token.neighbours.append(id); token.neighbourSims.append(1) }
                 guard !particle, TokenSimilarity.editBudget(q.count) > 0 else { return token }
-                func consider(_ key: UInt64) {
+                func consider(_ key: UInt64, withinTwoEdits: Bool = true) {
                     for i in index.deletionTable.lookup(key) {
                         let candidate = index.deletionTable.values[i]
                         if token.neighbours.contains(candidate) { continue }
                         let listToken = index.token(candidate)
-                        var sim = TokenSimilarity.similarity(q, listToken, knownWithinTwoEdits: true)
+                        var sim = TokenSimilarity.similarity(q, listToken, knownWithinTwoEdits: withinTwoEdits)
                         // A query token that is itself a listed name part is less likely a
                         // typo of a neighbouring one: Ahmed/Hamed, Khan/Chan, Kumar/Umar are
                         // different names. Short known tokens get no fuzzy match, longer ones
@@ -85,6 +85,11 @@ struct NameMatcher {
                 }
                 consider(ByteHash.fnv1a(q))
                 for skip in 0..<q.count { consider(ByteHash.fnv1a(q, skipping: skip)) }
+                if TokenSimilarity.editBudget(q.count) >= 2 {
+                    for a in 0..<q.count {
+                        for b in (a + 1)..<q.count { consider(ByteHash.fnv1a(q, skipping: a, and: b), withinTwoEdits: false) }
+                    }
+                }
                 return token
             }
         }

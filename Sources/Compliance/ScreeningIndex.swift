@@ -5,8 +5,9 @@ import Foundation
 /// Built once per list load and shared read-only between threads. Tokens are interned to
 /// `Int32` ids and stored as bytes in one arena; each indexed name is a slice of token ids.
 /// Candidate lookup is typo-tolerant: a token table for exact hits plus a symmetric deletion
-/// table (every token and its one-character deletions), so that any token within one edit of
-/// a query token — and many within two — is found without scanning the vocabulary.
+/// table (every token and its one-character deletions, and two-character deletions for tokens
+/// of eight bytes or more), so that any token within the typo budget of a query token is found
+/// without scanning the vocabulary.
 /// Inverse document frequency over entries gives each token a weight, so generic words such
 /// as "bank" or "trading" count little. BICs from the lists are indexed separately by BIC8.
 // Unchecked Sendable: every stored property is immutable after init, and the token arena is a
@@ -185,6 +186,15 @@ public final class ScreeningIndex: @unchecked Sendable {
                 deletionPairs.append((h, Int32(id)))
                 for skip in 0..<token.count {
                     deletionPairs.append((ByteHash.fnv1a(token, skipping: skip), Int32(id)))
+                }
+                // Long tokens (budget two) also get two-deletion keys, so that two
+                // substitutions (Hezbollah/Hizballah) are found.
+                if TokenSimilarity.editBudget(token.count) >= 2 {
+                    for a in 0..<token.count {
+                        for b in (a + 1)..<token.count {
+                            deletionPairs.append((ByteHash.fnv1a(token, skipping: a, and: b), Int32(id)))
+                        }
+                    }
                 }
             }
         }

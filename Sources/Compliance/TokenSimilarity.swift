@@ -19,7 +19,8 @@ enum TokenSimilarity {
     /// Similarity in [0, 1]; 0 when the tokens differ by more than the budget.
     ///
     /// - Parameter knownWithinTwoEdits: the caller found the pair through shared one-deletion
-    ///   keys, which bounds the distance by two, so a budget of two needs no distance check.
+    ///   keys only (not two-deletion keys), which bounds the distance by two, so a budget of
+    ///   two needs no distance check.
     static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, knownWithinTwoEdits: Bool = false) -> Float {
         if a.count == b.count && memcmpEqual(a, b) { return 1 }
         let budget = editBudget(min(a.count, b.count))
@@ -111,9 +112,9 @@ enum TokenSimilarity {
 /// 64-bit FNV-1a hashing of byte strings, for the index's open-addressing tables.
 enum ByteHash {
     @inline(__always)
-    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, skipping skip: Int = -1) -> UInt64 {
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, skipping skip: Int = -1, and skip2: Int = -1) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in 0..<bytes.count where i != skip {
+        for i in 0..<bytes.count where i != skip && i != skip2 {
             h ^= UInt64(bytes[i])
             h &*= 0x0000_0100_0000_01B3
         }
