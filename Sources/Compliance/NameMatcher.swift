@@ -85,7 +85,9 @@ struct NameMatcher {
                 }
                 consider(ByteHash.fnv1a(q))
                 for skip in 0..<q.count { consider(ByteHash.fnv1a(q, skipping: skip)) }
-                if TokenSimilarity.editBudget(q.count) >= 2 {
+                // Two-deletion keys only for tokens not in the vocabulary: a listed spelling is
+                // rarely a two-edit typo of another, and this keeps common queries cheap.
+                if id < 0 && TokenSimilarity.editBudget(q.count) >= 2 {
                     for a in 0..<q.count {
                         for b in (a + 1)..<q.count { consider(ByteHash.fnv1a(q, skipping: a, and: b), withinTwoEdits: false) }
                     }

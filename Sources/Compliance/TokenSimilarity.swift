@@ -122,39 +122,47 @@ enum ByteHash {
     }
 }
 
-/// An immutable open-addressing map from non-zero 64-bit keys to ranges of an Int32 array.
+/// An immutable open-addressing map from hash keys to ranges of an Int32 array.
+///
+/// Keys are folded to 32 bits; a collision only adds values that the caller verifies anyway
+/// (token bytes are compared, typo candidates are distance-checked).
 struct HashRangeTable: Sendable {
-    private let keys: [UInt64]
+    private let keys: [UInt32]
     private let starts: [Int32]
     private let counts: [Int32]
     let values: [Int32]
     private let mask: Int
 
+    @inline(__always)
+    static func fold(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash ^ (hash >> 32)) | 1 }
+
     /// Builds the table from (key, value) pairs; values with the same key form one range.
     init(pairs: [(UInt64, Int32)]) {
-        let sorted = pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        // Pack (folded key, value) into one UInt64 so a plain integer sort groups them.
+        var packed = pairs.map { (UInt64(Self.fold($0.0)) << 32) | UInt64(UInt32(bitPattern: $0.1)) }
+        packed.sort()
         var values: [Int32] = []
-        values.reserveCapacity(sorted.count)
-        var groups: [(UInt64, Int32, Int32)] = []
+        values.reserveCapacity(packed.count)
+        var groups: [(UInt32, Int32, Int32)] = []
         var i = 0
-        while i < sorted.count {
-            let key = sorted[i].0
+        while i < packed.count {
+            let key = UInt32(truncatingIfNeeded: packed[i] >> 32)
             let start = values.count
-            var last: Int32 = -1
-            while i < sorted.count && sorted[i].0 == key {
-                if sorted[i].1 != last { values.append(sorted[i].1); last = sorted[i].1 }
+            var last: UInt64 = .max
+            while i < packed.count && UInt32(truncatingIfNeeded: packed[i] >> 32) == key {
+                if packed[i] != last { values.append(Int32(bitPattern: UInt32(truncatingIfNeeded: packed[i]))); last = packed[i] }
                 i += 1
             }
             groups.append((key, Int32(start), Int32(values.count - start)))
         }
         var capacity = 16
         while capacity < groups.count * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity)
+        var keys = [UInt32](repeating: 0, count: capacity)
         var starts = [Int32](repeating: 0, count: capacity)
         var counts = [Int32](repeating: 0, count: capacity)
         let mask = capacity - 1
         for (key, start, count) in groups {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 17) & mask
+            var slot = Self.slot(key) & mask
             while keys[slot] != 0 { slot = (slot + 1) & mask }
             keys[slot] = key
             starts[slot] = start
@@ -167,10 +175,14 @@ struct HashRangeTable: Sendable {
         self.mask = mask
     }
 
-    /// The range of `values` stored under `key` (empty when absent).
     @inline(__always)
-    func lookup(_ key: UInt64) -> Range<Int> {
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 17) & mask
+    private static func slot(_ key: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 29) }
+
+    /// The range of `values` stored under `hash` (empty when absent).
+    @inline(__always)
+    func lookup(_ hash: UInt64) -> Range<Int> {
+        let key = Self.fold(hash)
+        var slot = Self.slot(key) & mask
         while true {
             let k = keys[slot]
             if k == key { return Int(starts[slot])..<Int(starts[slot] + counts[slot]) }
