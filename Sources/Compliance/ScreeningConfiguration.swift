@@ -47,6 +47,15 @@ public struct ScreeningConfiguration: Sendable, Hashable {
         }
     }
 
+    /// This configuration with the review threshold set to `threshold` (the CLI's
+    /// `--threshold`); the block threshold is raised to it when lower.
+    public func withReviewThreshold(_ threshold: Double) -> ScreeningConfiguration {
+        var copy = self
+        copy.reviewThreshold = threshold
+        copy.blockThreshold = max(blockThreshold, threshold)
+        return copy
+    }
+
     /// The decision a name score earns under these thresholds.
     public func decision(forScore score: Double) -> ScreeningDecision {
         score >= blockThreshold ? .block : (score >= reviewThreshold ? .review : .pass)

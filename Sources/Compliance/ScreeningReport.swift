@@ -18,6 +18,21 @@ public enum ScreeningReport {
         }
     }
 
+    /// Screens each query (one name per element; blank lines skipped) with `screener`, using
+    /// all cores, and renders one result per query in input order: JSON Lines for `.json`,
+    /// text blocks for `.text`. This is what `corridor screen --names-file` prints.
+    public static func render(names: [String], screener: Screener, format: Format) -> [String] {
+        let queries = names.map { $0.trimmingASCIIWhitespace() }.filter { !$0.isEmpty }
+        let chunk = 64
+        let starts = Array(stride(from: 0, to: queries.count, by: chunk))
+        let rendered = ParallelMap.map(starts) { start -> [String] in
+            queries[start..<min(start + chunk, queries.count)].map { query in
+                render(query: query, result: screener.screen(name: query), format: format)
+            }
+        }
+        return rendered.flatMap { $0 }
+    }
+
     /// A human-readable block: the decision, then one paragraph per hit with list date,
     /// programmes and the reason.
     public static func text(query: String, result: ScreeningResult) -> String {

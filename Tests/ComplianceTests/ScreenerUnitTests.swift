@@ -98,4 +98,19 @@ import Testing
         #expect(text.contains("soleimany~soleimani"))
         #expect(text.contains("2024-05-03"))
     }
+
+    @Test func namesFileRendersOneJSONLinePerQueryInOrder() throws {
+        let lines = ScreeningReport.render(names: ["Ayoub Soleimani", "", "John Smith", "Changito"],
+                                           screener: try Self.screener(), format: .json)
+        #expect(lines.count == 3)
+        #expect(lines[0].contains("\"decision\":\"block\""))
+        #expect(lines[1] == "{\"query\":\"John Smith\",\"decision\":\"pass\",\"hits\":[]}")
+        #expect(lines[2].contains("\"aliasType\":\"weak_aka\""))
+    }
+
+    @Test func cliThresholdRaisesBlockWhenNeeded() {
+        let c = ScreeningConfiguration().withReviewThreshold(0.95)
+        #expect(c.reviewThreshold == 0.95 && c.blockThreshold == 0.95)
+        #expect(ScreeningConfiguration().withReviewThreshold(0.8).blockThreshold == 0.92)
+    }
 }
