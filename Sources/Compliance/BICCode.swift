@@ -1,0 +1,31 @@
+/// Helpers for SWIFT/BIC codes (ISO 9362).
+public enum BICCode {
+    /// Whether `code` has the BIC shape: 4 letters (institution), 2 letters (country),
+    /// 2 letters or digits (location), and optionally 3 letters or digits (branch).
+    public static func isWellFormed(_ code: some StringProtocol) -> Bool {
+        let bytes = Array(code.utf8)
+        guard bytes.count == 8 || bytes.count == 11 else { return false }
+        for (i, b) in bytes.enumerated() {
+            let letter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+            let digit = b >= 48 && b <= 57
+            if i < 6 { if !letter { return false } } else if !(letter || digit) { return false }
+        }
+        return true
+    }
+
+    /// The upper-case BIC with spaces removed, or nil when it is not well formed.
+    public static func normalised(_ raw: String) -> String? {
+        guard raw.utf8.count >= 8, raw.utf8.count <= 16 else { return nil }
+        let code = String(raw.filter { !$0.isWhitespace }).uppercased()
+        return isWellFormed(code) ? code : nil
+    }
+
+    /// The first 8 characters (institution, country, location) of a well-formed BIC.
+    public static func bic8(_ code: String) -> String { String(code.prefix(8)) }
+
+    /// The ISO 3166 country code inside a BIC (characters 5–6).
+    public static func countryCode(_ code: String) -> String {
+        let chars = Array(code)
+        return chars.count >= 6 ? String(chars[4...5]).uppercased() : ""
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// A small RFC 4180-style CSV reader over raw bytes.
+///
+/// Handles quoted fields with doubled quotes, CR/LF line ends, line breaks inside quotes,
+/// a configurable separator, and a trailing 0x1A (DOS end-of-file) byte. Fields are decoded
+/// with the given decoder, so each list can apply its own legacy encoding.
+struct CSVReader {
+    let bytes: [UInt8]
+    let separator: UInt8
+    let decode: (ArraySlice<UInt8>) -> String
+
+    init(bytes: [UInt8], separator: UInt8 = UInt8(ascii: ","),
+         decode: @escaping (ArraySlice<UInt8>) -> String = { LegacyTextDecoding.windows1252($0) }) {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x1A { end -= 1 }
+        self.bytes = end == bytes.count ? bytes : Array(bytes[..<end])
+        self.separator = separator
+        self.decode = decode
+    }
+
+    /// Calls `body` with each record's fields and the 1-based line number where it starts.
+    /// Blank lines are skipped.
+    func forEachRecord(_ body: (_ fields: [String], _ line: Int) -> Void) {
+        let quote = UInt8(ascii: "\""), cr: UInt8 = 13, lf: UInt8 = 10
+        var fields: [String] = []
+        var field: [UInt8] = []
+        field.reserveCapacity(256)
+        var i = 0
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var fieldWasQuoted = false
+        let n = bytes.count
+        func endField() {
+            fields.append(decode(field[...]))
+            field.removeAll(keepingCapacity: true)
+            fieldWasQuoted = false
+        }
+        while i < n {
+            let b = bytes[i]
+            if inQuotes {
+                if b == quote {
+                    if i + 1 < n, bytes[i + 1] == quote {
+                        field.append(quote)
+                        i += 2
+                        continue
+                    }
+                    inQuotes = false
+                } else {
+                    if b == lf { line += 1 }
+                    field.append(b)
+                }
+                i += 1
+                continue
+            }
+            switch b {
+            case quote where field.isEmpty && !fieldWasQuoted:
+                inQuotes = true
+                fieldWasQuoted = true
+            case separator:
+                endField()
+            case cr, lf:
+                if b == cr, i + 1 < n, bytes[i + 1] == lf { i += 1 }
+                if !(fields.isEmpty && field.isEmpty && !fieldWasQuoted) {
+                    endField()
+                    body(fields, recordLine)
+                }
+                fields.removeAll(keepingCapacity: true)
+                line += 1
+                recordLine = line
+            default:
+                field.append(b)
+            }
+            i += 1
+        }
+        if !(fields.isEmpty && field.isEmpty && !fieldWasQuoted) {
+            endField()
+            body(fields, recordLine)
+        }
+    }
+}
+
+extension String {
+    /// The value with surrounding white space removed; OFAC's `-0-` placeholder becomes "".
+    var listValue: String {
+        let trimmed = trimmingASCIIWhitespace()
+        return trimmed == "-0-" ? "" : trimmed
+    }
+
+    /// The value without leading and trailing ASCII white space or no-break spaces.
+    func trimmingASCIIWhitespace() -> String {
+        let utf8 = self.utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 11 || b == 12 }
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if !isSpace(first) && !isSpace(last) && !hasPrefix("\u{A0}") && !hasSuffix("\u{A0}") { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Resolves country field values (codes, names, IBANs) to ISO 3166 codes.
+enum CountryCodes {
+    /// Normalised English country name → alpha-2 code, from Foundation's region list plus
+    /// common list spellings.
+    static let byName: [String: String] = {
+        var map: [String: String] = [:]
+        let english = Locale(identifier: "en_US")
+        for region in Locale.Region.isoRegions where region.identifier.count == 2 {
+            if let name = english.localizedString(forRegionCode: region.identifier) {
+                map[key(name)] = region.identifier
+            }
+        }
+        let extra: [String: String] = [
+            "iran islamic republic of": "IR", "islamic republic of iran": "IR",
+            "north korea": "KP", "korea north": "KP", "korea democratic peoples republic of": "KP",
+            "democratic peoples republic of korea": "KP", "dprk": "KP",
+            "syrian arab republic": "SY", "syria": "SY", "cuba": "CU",
+            "russian federation": "RU", "burma": "MM", "turkey": "TR", "ivory coast": "CI",
+            "cote divoire": "CI", "south korea": "KR", "korea south": "KR", "republic of korea": "KR",
+            "united states of america": "US", "usa": "US", "uk": "GB", "great britain": "GB",
+            "crimea": "UA-43", "crimea region of ukraine": "UA-43", "sevastopol": "UA-40",
+            "donetsk": "UA-14", "luhansk": "UA-09", "lugansk": "UA-09",
+            "venezuela bolivarian republic of": "VE", "laos": "LA", "vietnam": "VN", "viet nam": "VN",
+            "congo democratic republic of the": "CD", "democratic republic of the congo": "CD",
+        ]
+        map.merge(extra) { _, new in new }
+        return map
+    }()
+
+    static func key(_ name: String) -> String {
+        NameNormalizer.asciiTokens(NameNormalizer.foldLatin(name).utf8)
+            .map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+    }
+
+    /// The ISO code for a country field value, or nil when it is not recognised.
+    static func code(for raw: String) -> String? {
+        let value = raw.trimmingASCIIWhitespace()
+        let compact = value.filter { !$0.isWhitespace }.uppercased()
+        let chars = Array(compact.utf8)
+        func isLetter(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        if chars.count == 2, chars.allSatisfy(isLetter) { return compact }
+        // Subdivision code, e.g. UA-43.
+        if chars.count >= 4, chars.count <= 6, isLetter(chars[0]), isLetter(chars[1]), chars[2] == UInt8(ascii: "-") {
+            return compact
+        }
+        // IBAN: two letters, two check digits, then 11-30 alphanumerics.
+        if chars.count >= 15, chars.count <= 34, isLetter(chars[0]), isLetter(chars[1]), isDigit(chars[2]), isDigit(chars[3]),
+           chars.allSatisfy({ isLetter($0) || isDigit($0) }) {
+            return String(compact.prefix(2))
+        }
+        return byName[key(value)]
+    }
+
+    /// A display name for a code.
+    static func name(for code: String) -> String {
+        if code.count == 2, let name = Locale(identifier: "en_US").localizedString(forRegionCode: code) { return name }
+        return byName.first { $0.value == code }?.key.capitalized ?? code
+    }
+}
