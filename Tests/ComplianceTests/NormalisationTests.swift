@@ -18,6 +18,8 @@ import Testing
         ("OOO Transoil", ["<ltd>", "transoil"]),
         ("Hwasong Shipping Company Limited", ["hwasong", "shipping", "<co>", "<ltd>"]),
         ("AL WASEL & BABEL", ["al", "wasel", "and", "babel"]),
+        ("Operadora Los Famosos, S.A. de C.V.", ["operadora", "los", "famosos", "<jsc>"]),
+        ("Grupo Xyz S. de R.L. de C.V.", ["grupo", "xyz", "<ltd>"]),
     ])
     func latinNamesFoldToASCIITokensWithLegalFormClasses(_ input: String, _ expected: [String]) {
         #expect(tokens(input).first == expected)
