@@ -49,7 +49,7 @@ struct ScreeningBenchmark: AsyncParsableCommand {
         print("list load (parallel parse): \(ms(loadTime)) ms; index build: \(ms(buildTime)) ms; total start: \(ms(loadTime + buildTime)) ms")
         print("memory after index build: \(procStatus("VmRSS")) resident (VmRSS), before the synthetic workload is generated")
 
-        var generator = SyntheticPayments(lists: loaded, seed: seed)
+        var generator = SyntheticScreeningPayments(lists: loaded, seed: seed)
         let requests = (0..<payments).map { _ in generator.next() }
         var shown = 0
         for r in requests where shown < showHits {
@@ -164,7 +164,7 @@ struct ScreeningBenchmark: AsyncParsableCommand {
 /// A reproducible synthetic payment mix: 5 names (1 in 40 taken from the lists with
 /// typos, reordering, dropped tokens or case changes; the rest ordinary person and company
 /// names), 2 BICs (1 in 50 a listed BIC) and 1 country (1 in 50 embargoed).
-struct SyntheticPayments {
+struct SyntheticScreeningPayments {
     private var rng: SplitMix
     private let listedNames: [String]
     private let listedBICs: [String]
