@@ -27,6 +27,7 @@ import Testing
             var recorded: [(LedgerOperation, TransferRequest)] = []  // for replays
             var reservations: [TransferID] = []
             var nextID = 0
+            var seen: Set<String> = []  // which kinds of outcome the sequence exercised
 
             for step in 0..<150 {
                 clock.advance(by: Double.random(in: 0...2, using: &random))
@@ -34,6 +35,7 @@ import Testing
                     let cutoff = clock.now.addingTimeInterval(-Double.random(in: 0...5, using: &random))
                     let expired = try ledger.expire(olderThan: cutoff)
                     #expect(expired.allSatisfy { $0.state == .expired && $0.createdAt < cutoff })
+                    if !expired.isEmpty { seen.insert("expired") }
                 } else {
                     var operations: [LedgerOperation] = []
                     var expectations: [LedgerOutcome?] = []
@@ -69,6 +71,13 @@ import Testing
                     }
                     let outcomes = try ledger.apply(operations)
                     for (index, outcome) in outcomes.enumerated() {
+                        switch outcome {
+                        case .applied: seen.insert("applied")
+                        case .replayed: seen.insert("replayed")
+                        case .rejected(let rejection):
+                            if case .alreadyResolved = rejection { seen.insert("alreadyResolved") }
+                            if let code = rejection.isoReasonCode { seen.insert(code) }
+                        }
                         if let expected = expectations[index] {
                             #expect(outcome == expected, "seed \(seed) step \(step)")
                         }
@@ -99,6 +108,8 @@ import Testing
                 #expect(breaches.isEmpty, "seed \(seed) step \(step): \(breaches)")
                 if !breaches.isEmpty { break }
             }
+            let exercised: Set<String> = ["applied", "replayed", "alreadyResolved", "AM04", "AM05", "expired"]
+            #expect(exercised.isSubset(of: seen), "seed \(seed) never produced \(exercised.subtracting(seen))")
         }
     }
 }

@@ -350,4 +350,16 @@ import Testing
             #expect(outcomes[2].rejection == .alreadyResolved(tid("r"), state: .posted))
         }
     }
+
+    @Test func aSubmitReturnsOnlyAfterItsCommitIsVisibleToOtherConnections() async throws {
+        try await withLedger { ledger, directory in
+            try openThree(ledger)
+            let committer = LedgerCommitter(ledger: ledger)
+            let outcome = try await committer.submit(.settle(request("seen", amount: 5)))
+            #expect(outcome.transfer != nil)
+            // A separate ledger instance has its own connections: it sees only committed data.
+            let other = try Ledger(directory: directory)
+            #expect(try other.transfer(id: tid("seen")) == outcome.transfer)
+        }
+    }
 }

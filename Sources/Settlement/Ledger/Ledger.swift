@@ -132,7 +132,10 @@ public final class Ledger: Sendable {
             }
             try batch.flush()
             return try specs.map { spec in
-                try Self.balance(participant: spec.participant, currency: spec.currency, in: db)!
+                guard let balance = try Self.balance(participant: spec.participant, currency: spec.currency, in: db) else {
+                    throw DatabaseError(message: "account \(spec.participant) \(spec.currency) vanished after insertion")
+                }
+                return balance
             }
         }
     }
