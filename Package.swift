@@ -30,7 +30,11 @@ let package = Package(
         .target(name: "Compliance", dependencies: ["ISO20022"]),
         .target(
             name: "Settlement",
-            dependencies: ["ISO20022", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ISO20022",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "Gateway",

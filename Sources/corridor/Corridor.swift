@@ -7,6 +7,6 @@ struct Corridor: AsyncParsableCommand {
         commandName: "corridor",
         abstract: "ISO 20022 message gateway for cross-border instant payments.",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, InspectCommand.self]
+        subcommands: [ValidateCommand.self, InspectCommand.self, ProcessCommand.self, DemoCommand.self]
     )
 }

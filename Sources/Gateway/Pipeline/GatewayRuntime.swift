@@ -69,18 +69,19 @@ public final class GatewayRuntime: Sendable {
                     openingBalance: GatewayRuntime.minor(account.balance, units: units)))
             }
         }
+        var nextAgents = Set<String>()
         for route in configuration.routes {
-            guard case .forward = route.action else { continue }
-            for currency in currencies.sorted() {
-                accounts.append(AccountSpec(participant: GatewayRuntime.routeAccount(route.name), currency: currency))
+            guard case .forward(let nextAgent) = route.action, nextAgents.insert(nextAgent.bic11).inserted else { continue }
+            for currency in currencies.sorted() where participants[nextAgent.bic11]?.contains(currency) != true {
+                accounts.append(AccountSpec(participant: nextAgent.bic11, currency: currency))
             }
         }
         self.participants = participants
         _ = try self.ledger.createAccounts(accounts)
     }
 
-    /// The ledger account that collects what is forwarded through a route.
-    public static func routeAccount(_ route: String) -> String { "ROUTE-" + route.uppercased() }
+    /// The ledger account that collects what is forwarded through a route: the next agent's.
+    public static func routeAccount(_ nextAgent: BIC) -> String { nextAgent.bic11 }
 
     static func minor(_ amount: ExactDecimal, units: Int) -> Int64 {
         amount.withScale(units)?.significand ?? amount.rounded(scale: units, rule: .halfEven).significand

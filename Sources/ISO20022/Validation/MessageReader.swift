@@ -24,6 +24,12 @@ public struct MessageReader: Sendable {
         /// The sender (`AppHdr/Fr` BIC or `GrpHdr/InstgAgt` BIC), read even from an invalid
         /// message when the tree allows, so that it can be answered.
         public var sender: String?
+
+        public init(report: ValidationReport, message: ISOMessage? = nil, sender: String? = nil) {
+            self.report = report
+            self.message = message
+            self.sender = sender
+        }
     }
 
     /// Reads a file. Refuses files over the size limit before reading them.

@@ -5,13 +5,13 @@ import Darwin
 #endif
 
 /// Reads a whole file with plain POSIX calls, refusing it when it is over a size limit.
-enum FileBytes {
-    enum Failure: Error {
+public enum FileBytes {
+    public enum Failure: Error {
         case tooLarge(Int)
         case system(String)
     }
 
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+    public static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.system(FileBytes.errorText())) }
         defer { close(fd) }

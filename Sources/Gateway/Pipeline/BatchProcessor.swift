@@ -1,0 +1,112 @@
+import Foundation
+import ISO20022
+
+/// `corridor process`: everything in the inbox (and anything a crash left in processing/),
+/// processed in durable groups, then the summary.
+public struct BatchProcessor: Sendable {
+    public let pipeline: Pipeline
+    /// Files per durable group: larger groups mean fewer flushes.
+    public var groupSize: Int
+
+    public init(pipeline: Pipeline, groupSize: Int = 512) {
+        self.pipeline = pipeline
+        self.groupSize = max(1, groupSize)
+    }
+
+    /// The figures `corridor process` prints at the end.
+    public struct Summary: Sendable {
+        public var files = 0
+        public var archived = 0
+        public var errored = 0
+        public var transactions = 0
+        public var statuses: [String: Int] = [:]
+        public var rejectedByReason: [String: Int] = [:]
+        public var settled: [String: ExactDecimal] = [:]
+        public var seconds: Double = 0
+        public var latency = LatencySummary([])
+
+        /// Every input ended in archive/ or error/.
+        public var complete: Bool { self.files == self.archived + self.errored }
+
+        public var text: String {
+            var lines: [String] = []
+            lines.append("files:        \(self.files) (\(self.archived) archived, \(self.errored) to error/)")
+            lines.append("transactions: \(self.transactions)")
+            let accepted = ["ACSC", "ACCC", "ACSP"].reduce(0) { $0 + (self.statuses[$1] ?? 0) }
+            lines.append("accepted:     \(accepted)" + self.statuses.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined())
+            let rejected = self.rejectedByReason.values.reduce(0, +)
+            lines.append("rejected:     \(rejected)" + self.rejectedByReason.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined())
+            let settled = self.settled.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            lines.append("settled:      \(settled.isEmpty ? "-" : settled)")
+            let rate = self.seconds > 0 ? Double(self.transactions) / self.seconds : 0
+            lines.append(String(format: "throughput:   %.0f payments/s (%.2f s)", rate, self.seconds))
+            lines.append("response:     \(self.latency.text)")
+            return lines.joined(separator: "\n")
+        }
+
+        public func json() -> JSONValue {
+            .object([
+                ("files", .int(self.files)), ("archived", .int(self.archived)), ("errored", .int(self.errored)),
+                ("transactions", .int(self.transactions)),
+                ("statuses", .object(self.statuses.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+                ("rejectedByReason", .object(self.rejectedByReason.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+                ("settled", .object(self.settled.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.description)) })),
+                ("seconds", .number(String(format: "%.3f", self.seconds))),
+                ("throughput", .number(String(format: "%.1f", self.seconds > 0 ? Double(self.transactions) / self.seconds : 0))),
+                ("averageResponseMs", .number(String(format: "%.3f", self.latency.meanMicros / 1000))),
+                ("p50Ms", .number(String(format: "%.3f", Double(self.latency.p50Micros) / 1000))),
+                ("p95Ms", .number(String(format: "%.3f", Double(self.latency.p95Micros) / 1000))),
+                ("p99Ms", .number(String(format: "%.3f", Double(self.latency.p99Micros) / 1000))),
+            ])
+        }
+
+        mutating func add(_ group: Pipeline.GroupResult) {
+            self.files += group.files
+            self.archived += group.archived
+            self.errored += group.errored
+            self.transactions += group.transactions
+            for (k, v) in group.statuses { self.statuses[k, default: 0] += v }
+            for (k, v) in group.reasons { self.rejectedByReason[k, default: 0] += v }
+            for (k, v) in group.settled { self.settled[k] = (self.settled[k] ?? .zero).adding(v) ?? v }
+        }
+    }
+
+    /// Processes until the inbox is empty. `progress` is called after each group with
+    /// (files done, files known).
+    public func run(progress: (Int, Int) -> Void = { _, _ in }) async throws -> Summary {
+        let runtime = self.pipeline.runtime
+        let scanner = InboxScanner(directories: runtime.directories)
+        let start = Date()
+        var summary = Summary()
+        var latencies: [Int64] = []
+
+        let recovered = try scanner.recoverable()
+        for chunk in stride(from: 0, to: recovered.count, by: self.groupSize) {
+            let group = try await self.pipeline.process(Array(recovered[chunk..<min(chunk + self.groupSize, recovered.count)]))
+            summary.add(group)
+            latencies += group.latenciesMicros
+        }
+        while true {
+            let eligible = try scanner.eligibleFiles()
+            if eligible.isEmpty { break }
+            let total = summary.files + eligible.count
+            for chunk in stride(from: 0, to: eligible.count, by: self.groupSize) {
+                var claimed: [ClaimedFile] = []
+                for file in eligible[chunk..<min(chunk + self.groupSize, eligible.count)] {
+                    if let claim = try scanner.claim(file) { claimed.append(claim) }
+                }
+                guard !claimed.isEmpty else { continue }
+                let group = try await self.pipeline.process(claimed)
+                summary.add(group)
+                latencies += group.latenciesMicros
+                progress(summary.files, total)
+            }
+        }
+        let expired = try await self.pipeline.expireOverdue()
+        summary.transactions += 0
+        for (k, v) in expired.reasons { summary.rejectedByReason[k, default: 0] += v }
+        summary.seconds = Date().timeIntervalSince(start)
+        summary.latency = LatencySummary(latencies)
+        return summary
+    }
+}

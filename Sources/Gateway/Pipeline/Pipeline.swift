@@ -1,0 +1,711 @@
+import Compliance
+import Dispatch
+import Foundation
+import ISO20022
+import Logging
+import Settlement
+
+/// The end-to-end processing of claimed input files, one durable group at a time.
+///
+/// A group goes through: read, validate and screen (in parallel on all cores) → decide each
+/// transaction in order (duplicates, sanctions, policy, limits, route) → one ledger transaction
+/// for every transfer of the group → one gateway-store transaction for every status → every
+/// output written and made durable with one flush → inputs archived. Nothing leaves the gateway
+/// before the ledger and the store have committed, and an input is archived only after its
+/// outputs are durable, so a crash at any point is followed by a rerun that settles nothing
+/// twice and writes no second or different output.
+public final class Pipeline: Sendable {
+    public let runtime: GatewayRuntime
+    let factory: StatusReportFactory
+
+    public init(runtime: GatewayRuntime) {
+        self.runtime = runtime
+        self.factory = StatusReportFactory(gateway: runtime.configuration.gateway.bic)
+    }
+
+    // MARK: Stage A: read, validate, screen (parallel)
+
+    struct Item: Sendable {
+        var file: ClaimedFile
+        var claimedAt: Int64
+        var bytes: [UInt8] = []
+        var digest: String = ""
+        var readError: String? = nil
+        var reading: MessageReader.Reading? = nil
+        var screening: [ScreeningResult] = []
+    }
+
+    func prepare(_ files: [ClaimedFile], claimedAt: Int64) -> [Item] {
+        let slots = ResultSlots<Item>(count: files.count)
+        let runtime = self.runtime
+        let next = AtomicCounter()
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.increment()
+                guard index < files.count else { return }
+                var item = Item(file: files[index], claimedAt: claimedAt)
+                switch FileBytes.read(files[index].path, limit: runtime.reader.limits.maxBytes) {
+                case .success(let bytes):
+                    item.bytes = bytes
+                    item.digest = ContentDigest(of: bytes).hex
+                    let reading = runtime.reader.read(bytes, file: files[index].name)
+                    if case .creditTransfer(let document)? = reading.message?.body {
+                        let transfer = document.fiToFICstmrCdtTrf
+                        item.screening = transfer.cdtTrfTxInf.enumerated().map { i, tx in
+                            runtime.screening.screen(tx, group: transfer.grpHdr, path: PaymentFacts.path(ofTransaction: i + 1))
+                        }
+                    }
+                    item.reading = reading
+                case .failure(.tooLarge(let size)):
+                    item.readError = "the file is \(size) bytes, over the \(runtime.reader.limits.maxBytes)-byte limit"
+                    item.reading = MessageReader.Reading(report: ValidationReport(file: files[index].name, errors: [
+                        ValidationIssue(rule: "LIMIT", reasonCode: "FF01", message: item.readError!),
+                    ]))
+                case .failure(.system(let reason)):
+                    item.readError = reason
+                }
+                slots.set(index, item)
+            }
+        }
+        return slots.values()
+    }
+
+    // MARK: Stage B: decide
+
+    /// What happens to one transaction.
+    enum Decision: Sendable {
+        case status(String, reason: String?, narrative: String?)
+        case hold(narrative: String)
+        case settle(operation: Int)
+        case forward(route: String, nextAgent: BIC, operation: Int)
+        /// Already known: answer with the stored record (a re-sent payment or a rerun after a crash).
+        case known(PaymentRecord, rerun: Bool)
+    }
+
+    struct TransactionPlan: Sendable {
+        var index: Int
+        var record: PaymentRecord
+        var decision: Decision
+        var reservation: LimitReservation?
+        var transaction: CreditTransferTransaction39
+        var group: GroupHeader93
+        var sender: BIC?
+    }
+
+    /// What happens to one input file.
+    enum FilePlan: Sendable {
+        /// To `error/`, with why.
+        case error(reason: String, code: String, detail: String)
+        /// Invalid but answerable: a group RJCT to the sender, then archived.
+        case invalid(RejectedMessage, reason: String, narrative: String)
+        case creditTransfer(messageId: String, creation: ISODateTime, sender: BIC?, transactions: [TransactionPlan])
+        case statusReport(entries: [CorrelationPlan])
+    }
+
+    struct CorrelationPlan: Sendable {
+        var record: PaymentRecord?
+        var entry: StatusReportReading.Entry
+        /// post, void, acknowledge, late or unknown.
+        var action: String
+        var operation: Int?
+    }
+
+    /// The result of one group, for summaries and statistics.
+    public struct GroupResult: Sendable {
+        public var files = 0
+        public var archived = 0
+        public var errored = 0
+        public var statuses: [String: Int] = [:]
+        public var reasons: [String: Int] = [:]
+        public var settled: [String: ExactDecimal] = [:]
+        public var latenciesMicros: [Int64] = []
+        public var transactions = 0
+    }
+
+    /// Processes a group of claimed files end to end.
+    public func process(_ files: [ClaimedFile]) async throws -> GroupResult {
+        let now = Pipeline.milliseconds()
+        let items = self.prepare(files, claimedAt: now)
+        var operations: [LedgerOperation] = []
+        var plans: [FilePlan] = []
+        var seenDigests = Set<String>()
+        var batchPayments: [String: PaymentRecord] = [:]
+        var batchMessages: [String: String] = [:]
+        for item in items {
+            let plan = try await self.plan(item, now: now, operations: &operations, seenDigests: &seenDigests,
+                                           batchPayments: &batchPayments, batchMessages: &batchMessages)
+            plans.append(plan)
+        }
+
+        // Stage C: one ledger transaction for the group.
+        let outcomes = operations.isEmpty ? [] : try await self.runtime.ledger.apply(operations)
+
+        // Stage D: statuses, outputs and records.
+        let finishedAt = Pipeline.milliseconds()
+        var batch = GatewayStore.Batch()
+        batch.at = finishedAt
+        var outputs: [OutputFile] = []
+        var result = GroupResult()
+        result.files = items.count
+        var errorFiles: [(ClaimedFile, ErrorReport)] = []
+        var archiveFiles: [ClaimedFile] = []
+        for (item, plan) in zip(items, plans) {
+            let latency = max(0, finishedAt - item.claimedAt) * 1000
+            switch plan {
+            case .error(let reason, let code, let detail):
+                errorFiles.append((item.file, ErrorReport(file: item.file.name, reason: reason, code: code, detail: detail,
+                                                          sha256: item.digest.isEmpty ? nil : item.digest)))
+                if !item.digest.isEmpty, code != "DUPLICATE" {
+                    batch.inputs.append((item.digest, item.file.name, "error", latency))
+                }
+            case .invalid(let rejected, let reason, let narrative):
+                let messageId = self.runtime.messageIDs.next()
+                if let sender = rejected.sender, let message = try? self.runtime.statusReports.rejection(
+                    of: rejected, reason: reason, narrative: narrative, messageId: messageId, creationDateTime: ISODateTime(utcMilliseconds: finishedAt))
+                {
+                    self.addOutput(message, directory: try self.runtime.directories.outboxDirectory(for: sender.rawValue),
+                                   name: self.outputName(item, kind: "pacs002"), to: &outputs)
+                }
+                batch.inputs.append((item.digest, item.file.name, "invalid", latency))
+                batch.events.append(PaymentEvent(transferID: nil, messageId: rejected.messageId, at: finishedAt, kind: "rejected-message",
+                                                 detail: "\(item.file.name): \(reason) \(narrative)"))
+                result.statuses["RJCT", default: 0] += 1
+                result.reasons[reason, default: 0] += 1
+                archiveFiles.append(item.file)
+            case .creditTransfer(let messageId, let creation, let sender, let transactions):
+                var records: [PaymentRecord] = []
+                for var plan in transactions {
+                    self.finish(&plan, outcomes: outcomes, now: finishedAt, latency: latency, item: item, outputs: &outputs,
+                                batch: &batch, result: &result)
+                    records.append(plan.record)
+                    await self.settleLimits(plan)
+                }
+                if let recipient = sender {
+                    let report = self.factory.report(
+                        originalMessageId: messageId, originalCreation: creation, records: records, to: recipient,
+                        messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: finishedAt))
+                    self.addOutput(report, directory: try self.runtime.directories.outboxDirectory(for: recipient.rawValue),
+                                   name: self.outputName(item, kind: "pacs002"), to: &outputs)
+                }
+                batch.inputs.append((item.digest, item.file.name, "pacs.008", latency))
+                if let sender { batch.messages.append((sender.rawValue, messageId, item.digest)) }
+                archiveFiles.append(item.file)
+            case .statusReport(let entries):
+                for (n, plan) in entries.enumerated() {
+                    try self.finishCorrelation(plan, index: n, outcomes: outcomes, now: finishedAt, item: item,
+                                               outputs: &outputs, batch: &batch, result: &result)
+                }
+                batch.inputs.append((item.digest, item.file.name, "pacs.002", latency))
+                archiveFiles.append(item.file)
+            }
+        }
+
+        // Stage E: the store, durably; then the outputs, durably; then the inputs move.
+        try self.runtime.store.commit(batch)
+        if !outputs.isEmpty { _ = try self.runtime.writer.write(OutputBatch(outputs)) }
+        if !archiveFiles.isEmpty { _ = try self.runtime.archiver.archive(archiveFiles) }
+        for (file, report) in errorFiles {
+            _ = try self.runtime.archiver.moveToError(file, report: report)
+        }
+        result.archived = archiveFiles.count
+        result.errored = errorFiles.count
+        return result
+    }
+
+    func plan(_ item: Item, now: Int64, operations: inout [LedgerOperation], seenDigests: inout Set<String>,
+              batchPayments: inout [String: PaymentRecord], batchMessages: inout [String: String]) async throws -> FilePlan {
+        if let error = item.readError, item.reading == nil {
+            return .error(reason: "unreadable", code: "IO", detail: error)
+        }
+        if !item.file.isRecovered {
+            if seenDigests.contains(item.digest) {
+                return .error(reason: "duplicate file", code: "DUPLICATE", detail: "byte-identical to another file of the same group")
+            }
+            if let first = try self.runtime.store.inputFirstSeen(item.digest) {
+                return .error(reason: "duplicate file", code: "DUPLICATE",
+                              detail: "byte-identical to \(first.name), first seen \(Pipeline.iso(first.at)); SHA-256 \(item.digest)")
+            }
+        }
+        seenDigests.insert(item.digest)
+        guard let reading = item.reading else { return .error(reason: "unreadable", code: "IO", detail: "no reading") }
+        guard let message = reading.message else {
+            let report = reading.report
+            let first = report.errors.first
+            let reason = first?.reasonCode ?? "FF01"
+            let narrative = first.map { "\($0.rule) \($0.path ?? "") \($0.message)" } ?? "invalid message"
+            if reading.sender != nil, report.messageId != nil {
+                return .invalid(RejectedMessage(reading), reason: reason, narrative: String(narrative.prefix(300)))
+            }
+            let detail = report.errors.map(\.description).joined(separator: "\n")
+            return .error(reason: "invalid and unanswerable (no readable sender or MsgId)", code: reason, detail: detail)
+        }
+        switch message.body {
+        case .creditTransfer(let document):
+            return try await self.planCreditTransfer(message, document.fiToFICstmrCdtTrf, item: item, now: now,
+                                                     operations: &operations, batchPayments: &batchPayments,
+                                                     batchMessages: &batchMessages)
+        case .statusReport:
+            return try self.planStatusReport(message, now: now, operations: &operations)
+        case .none:
+            return .error(reason: "not a payment message", code: "FF01", detail: "a Business Application Header without a Document")
+        }
+    }
+
+    func planCreditTransfer(_ message: ISOMessage, _ transfer: FIToFICustomerCreditTransferV08, item: Item, now: Int64,
+                            operations: inout [LedgerOperation], batchPayments: inout [String: PaymentRecord],
+                            batchMessages: inout [String: String]) async throws -> FilePlan {
+        let config = self.runtime.configuration
+        let group = transfer.grpHdr
+        var senderBIC: BIC? = nil
+        if case .fiId(let agent)? = message.header?.fr { senderBIC = agent.finInstnId.bicfi }
+        senderBIC = senderBIC ?? group.instgAgt?.finInstnId.bicfi ?? transfer.cdtTrfTxInf.first?.instgAgt?.finInstnId.bicfi
+        let facts = PaymentFacts.extract(from: message)
+        let messageKey = "\(senderBIC?.rawValue ?? "-")|\(group.msgId)"
+        var messageReusedFrom: String? = nil
+        if let sender = senderBIC, let first = try self.runtime.store.messageFirstSeen(sender: sender.rawValue, messageId: group.msgId),
+           first.digest != item.digest
+        {
+            messageReusedFrom = "first received \(Pipeline.iso(first.at))"
+        } else if let digest = batchMessages[messageKey], digest != item.digest {
+            messageReusedFrom = "received earlier in this group"
+        }
+        batchMessages[messageKey] = item.digest
+
+        var plans: [TransactionPlan] = []
+        for (i, tx) in transfer.cdtTrfTxInf.enumerated() {
+            let fact = facts[i]
+            let reference = PaymentReference(transaction: tx, group: group, sender: senderBIC)
+            let amount = tx.intrBkSttlmAmt
+            var record = PaymentRecord(
+                transferID: reference.transferID, uetr: tx.pmtId.uetr?.rawValue, messageId: group.msgId,
+                sender: senderBIC?.rawValue, instructingAgent: fact.instructingAgent?.bic11,
+                endToEndId: tx.pmtId.endToEndId, txId: tx.pmtId.txId, instrId: tx.pmtId.instrId,
+                debtorAgent: fact.debtorAgent?.bic11, creditorAgent: fact.creditorAgent?.bic11,
+                currency: amount.currency.rawValue, amount: amount.amount.description, route: nil, action: "none",
+                status: "RJCT", reason: nil, narrative: nil, inputName: item.file.name, inputDigest: item.digest,
+                transactionIndex: i, receivedAt: item.claimedAt, updatedAt: now, deadline: nil, routeAcknowledged: false,
+                forwardMessageId: nil, fingerprint: Pipeline.fingerprint(tx, group: group), latencyMicros: nil)
+            var plan = TransactionPlan(index: i, record: record, decision: .status("RJCT", reason: "MS03", narrative: nil),
+                                       reservation: nil, transaction: tx, group: group, sender: senderBIC)
+
+            // Known payment: a rerun, a replay, or a duplicate.
+            if let existing = try batchPayments[record.transferID] ?? self.runtime.store.payment(record.transferID) {
+                if existing.fingerprint == record.fingerprint {
+                    plan.decision = .known(existing, rerun: existing.inputDigest == item.digest)
+                } else {
+                    plan.decision = .status("RJCT", reason: "AM05", narrative:
+                        "duplicate: transfer \(existing.transferID) was received in \(existing.inputName) (\(existing.messageId)) with other details")
+                    record.transferID = "dup:\(item.digest.prefix(16)):\(i)"
+                    plan.record = record
+                }
+                plans.append(plan)
+                continue
+            }
+            if let reused = messageReusedFrom {
+                plan.decision = .status("RJCT", reason: "AM05", narrative: "duplicate MsgId \(group.msgId) from \(senderBIC?.rawValue ?? "-"), \(reused)")
+                plan.record.transferID = "dup:\(item.digest.prefix(16)):\(i)"
+                plans.append(plan)
+                continue
+            }
+            if let other = try self.runtime.store.payment(instructingAgent: record.instructingAgent, endToEndId: record.endToEndId, txId: record.txId),
+               record.txId != nil
+            {
+                plan.decision = .status("RJCT", reason: "AM05", narrative:
+                    "duplicate: the same EndToEndId and TxId from this agent were received in \(other.inputName) (\(other.messageId))")
+                plan.record.transferID = "dup:\(item.digest.prefix(16)):\(i)"
+                plans.append(plan)
+                continue
+            }
+
+            plan.decision = try await self.decide(&plan, screening: item.screening[i], fact: fact, now: now, operations: &operations)
+            batchPayments[plan.record.transferID] = plan.record
+            plans.append(plan)
+        }
+        _ = config
+        return .creditTransfer(messageId: group.msgId, creation: group.creDtTm, sender: senderBIC, transactions: plans)
+    }
+
+    /// Screening, policy, limits and routing for one new transaction.
+    func decide(_ plan: inout TransactionPlan, screening: ScreeningResult, fact: PaymentFacts, now: Int64,
+                operations: inout [LedgerOperation]) async throws -> Decision {
+        let config = self.runtime.configuration
+        let tx = plan.transaction
+        switch screening.decision {
+        case .block:
+            return .status("RJCT", reason: "RR04", narrative: "sanctions: " + Pipeline.describe(screening))
+        case .review:
+            switch config.screening.onReview {
+            case .hold:
+                plan.record.action = "hold"
+                return .hold(narrative: "held for sanctions review: " + Pipeline.describe(screening))
+            case .reject:
+                return .status("RJCT", reason: "RR04", narrative: "sanctions review: " + Pipeline.describe(screening))
+            case .pass:
+                break
+            }
+        case .pass:
+            break
+        }
+        if let outcome = self.runtime.policy.evaluate(fact) {
+            return .status("RJCT", reason: outcome.reasonCode, narrative: outcome.narrative)
+        }
+        return try await self.route(&plan, fact: fact, now: now, operations: &operations, tx: tx)
+    }
+
+    /// Routing, participants, limits and the ledger operation (the part `corridor review release` resumes).
+    func route(_ plan: inout TransactionPlan, fact: PaymentFacts, now: Int64, operations: inout [LedgerOperation],
+               tx: CreditTransferTransaction39) async throws -> Decision {
+        let config = self.runtime.configuration
+        guard let route = self.runtime.routes.route(tx, group: plan.group) else {
+            return .status("RJCT", reason: "NOAR", narrative: "no route matches this payment")
+        }
+        plan.record.route = route.name
+        let currency = tx.intrBkSttlmAmt.currency.rawValue
+        guard let minor = tx.intrBkSttlmAmt.minorUnits else {
+            return .status("RJCT", reason: "CH20", narrative: "amount has more decimals than \(currency) allows")
+        }
+        let instructing = fact.instructingAgent
+        switch route.action {
+        case .reject(let reason):
+            plan.record.action = "reject"
+            return .status("RJCT", reason: reason, narrative: "route \(route.name) rejects this payment")
+        case .settle:
+            plan.record.action = "settle"
+            guard self.runtime.isParticipant(instructing, currency: currency) else {
+                return .status("RJCT", reason: "DNOR", narrative: "instructing agent \(instructing?.rawValue ?? "-") is not a \(currency) participant")
+            }
+            guard self.runtime.isParticipant(fact.debtorAgent, currency: currency) || fact.debtorAgent?.bic8 == instructing?.bic8 else {
+                return .status("RJCT", reason: "DNOR", narrative: "debtor agent \(fact.debtorAgent?.rawValue ?? "-") is not a \(currency) participant")
+            }
+            guard let creditor = fact.creditorAgent, self.runtime.isParticipant(creditor, currency: currency) else {
+                return .status("RJCT", reason: "CNOR", narrative: "creditor agent \(fact.creditorAgent?.rawValue ?? "-") is not a \(currency) participant")
+            }
+            if let rejection = try await self.reserveLimits(&plan, fact: fact) { return rejection }
+            guard let id = try? TransferID(plan.record.transferID), let instructing else {
+                return .status("RJCT", reason: "FF01", narrative: "the transfer id cannot be formed")
+            }
+            operations.append(.settle(TransferRequest(id: id, debit: instructing.bic11, credit: creditor.bic11, currency: currency, amount: minor)))
+            return .settle(operation: operations.count - 1)
+        case .forward(let nextAgent):
+            plan.record.action = "forward"
+            guard self.runtime.isParticipant(instructing, currency: currency), let instructing else {
+                return .status("RJCT", reason: "DNOR", narrative: "instructing agent \(instructing?.rawValue ?? "-") is not a \(currency) participant")
+            }
+            if let rejection = try await self.reserveLimits(&plan, fact: fact) { return rejection }
+            guard let id = try? TransferID(plan.record.transferID) else {
+                return .status("RJCT", reason: "FF01", narrative: "the transfer id cannot be formed")
+            }
+            operations.append(.reserve(TransferRequest(id: id, debit: instructing.bic11, credit: GatewayRuntime.routeAccount(nextAgent),
+                                                       currency: currency, amount: minor)))
+            plan.record.deadline = now + Int64(config.gateway.timeoutSeconds) * 1000
+            return .forward(route: route.name, nextAgent: nextAgent, operation: operations.count - 1)
+        }
+    }
+
+    func reserveLimits(_ plan: inout TransactionPlan, fact: PaymentFacts) async throws -> Decision? {
+        switch try await self.runtime.limits.reserve(fact) {
+        case .accepted(let reservation):
+            plan.reservation = reservation
+            return nil
+        case .rejected(let outcome):
+            return .status("RJCT", reason: outcome.reasonCode, narrative: outcome.narrative)
+        }
+    }
+
+    func settleLimits(_ plan: TransactionPlan) async {
+        guard let reservation = plan.reservation else { return }
+        if ["ACSC", "ACSP", "ACCC"].contains(plan.record.status) {
+            try? await self.runtime.limits.commit(reservation)
+        } else {
+            try? await self.runtime.limits.release(reservation)
+        }
+    }
+
+    // MARK: Stage D: finish
+
+    func finish(_ plan: inout TransactionPlan, outcomes: [LedgerOutcome], now: Int64, latency: Int64, item: Item,
+                outputs: inout [OutputFile], batch: inout GatewayStore.Batch, result: inout GroupResult) {
+        var record = plan.record
+        record.updatedAt = now
+        let kindForEvent: String
+        switch plan.decision {
+        case .status(let status, let reason, let narrative):
+            record.status = status
+            record.reason = reason
+            record.narrative = narrative
+            kindForEvent = "status"
+        case .hold(let narrative):
+            record.status = "PDNG"
+            record.reason = "NARR"
+            record.narrative = narrative
+            kindForEvent = "held"
+        case .settle(let operation):
+            switch outcomes[operation] {
+            case .applied, .replayed:
+                record.status = "ACSC"
+                result.settled[record.currency, default: .zero] = result.settled[record.currency, default: .zero]
+                    .adding(ExactDecimal(record.amount) ?? .zero) ?? .zero
+                if let message = try? self.runtime.forwards.deliveryToCreditorAgent(
+                    plan.transaction, group: plan.group, sender: plan.sender, messageId: self.runtime.messageIDs.next(),
+                    creationDateTime: ISODateTime(utcMilliseconds: now)),
+                    let creditor = record.creditorAgent, let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
+                {
+                    self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs008-\(plan.index + 1)"), to: &outputs)
+                }
+            case .rejected(let rejection):
+                record.status = "RJCT"
+                record.reason = rejection.isoReasonCode ?? "AM04"
+                record.narrative = rejection.description
+            }
+            kindForEvent = "settlement"
+        case .forward(let route, let nextAgent, let operation):
+            switch outcomes[operation] {
+            case .applied(let transfer), .replayed(let transfer):
+                if transfer.state == .pending {
+                    record.status = "ACSP"
+                    let forwardId = self.runtime.messageIDs.next()
+                    record.forwardMessageId = forwardId
+                    if let message = try? self.runtime.forwards.forward(
+                        plan.transaction, group: plan.group, sender: plan.sender, to: nextAgent, messageId: forwardId,
+                        creationDateTime: ISODateTime(utcMilliseconds: now)),
+                        let directory = try? self.runtime.directories.outboundDirectory(for: route)
+                    {
+                        self.addOutput(message, directory: directory, name: self.outputName(item, kind: "\(plan.index + 1).pacs008"), to: &outputs)
+                    }
+                } else {
+                    record.status = transfer.state == .posted ? "ACSC" : "RJCT"
+                    record.deadline = nil
+                }
+            case .rejected(let rejection):
+                record.status = "RJCT"
+                record.reason = rejection.isoReasonCode ?? "AM04"
+                record.narrative = rejection.description
+                record.deadline = nil
+            }
+            kindForEvent = "forward"
+        case .known(let existing, let rerun):
+            if rerun, existing.status == "ACSP", existing.action == "forward", let forwardId = existing.forwardMessageId,
+               let route = existing.route, case .forward(let nextAgent)? = self.runtime.configuration.routes.first(where: { $0.name == route })?.action,
+               let message = try? self.runtime.forwards.forward(plan.transaction, group: plan.group, sender: plan.sender, to: nextAgent,
+                                                               messageId: forwardId, creationDateTime: ISODateTime(utcMilliseconds: now)),
+               let directory = try? self.runtime.directories.outboundDirectory(for: route)
+            {
+                self.addOutput(message, directory: directory, name: self.outputName(item, kind: "\(plan.index + 1).pacs008"), to: &outputs)
+            }
+            if rerun, existing.status == "ACSC", existing.action == "settle", let creditor = existing.creditorAgent,
+               let message = try? self.runtime.forwards.deliveryToCreditorAgent(
+                plan.transaction, group: plan.group, sender: plan.sender, messageId: self.runtime.messageIDs.next(),
+                creationDateTime: ISODateTime(utcMilliseconds: now)),
+               let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
+            {
+                self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs008-\(plan.index + 1)"), to: &outputs)
+            }
+            plan.record = existing
+            batch.events.append(PaymentEvent(transferID: existing.transferID, messageId: existing.messageId, at: now,
+                                             kind: rerun ? "rerun" : "replay",
+                                             detail: "\(item.file.name): answered with the stored status \(existing.status)"))
+            result.statuses[existing.status, default: 0] += 1
+            result.transactions += 1
+            return
+        }
+        if record.status != "ACSP" { record.deadline = nil }
+        record.latencyMicros = latency
+        plan.record = record
+        batch.payments.append(record)
+        batch.events.append(PaymentEvent(
+            transferID: record.transferID, messageId: record.messageId, at: now, kind: kindForEvent,
+            detail: "\(item.file.name) tx \(plan.index + 1): \(record.status)\(record.reason.map { " \($0)" } ?? "")"
+                + "\(record.route.map { " via \($0)" } ?? "")\(record.narrative.map { ": \($0)" } ?? "")"))
+        result.statuses[record.status, default: 0] += 1
+        if let reason = record.reason, record.status == "RJCT" { result.reasons[reason, default: 0] += 1 }
+        result.latenciesMicros.append(latency)
+        result.transactions += 1
+    }
+
+    // MARK: Status reports from routes
+
+    func planStatusReport(_ message: ISOMessage, now: Int64, operations: inout [LedgerOperation]) throws -> FilePlan {
+        let reading = try StatusReportReading(message)
+        var plans: [CorrelationPlan] = []
+        for entry in reading.entries {
+            var record: PaymentRecord? = nil
+            if let uetr = entry.originalUETR?.rawValue {
+                record = try self.runtime.store.payments(matching: uetr).first { $0.action == "forward" }
+            }
+            if record == nil, let original = entry.originalMessageId {
+                record = try self.runtime.store.forwardedPayment(
+                    forwardMessageId: original, txId: entry.originalTransactionId, instrId: entry.originalInstructionId)
+            }
+            guard let found = record, found.action == "forward" else {
+                plans.append(CorrelationPlan(record: nil, entry: entry, action: "unknown", operation: nil))
+                continue
+            }
+            if found.isFinal {
+                plans.append(CorrelationPlan(record: found, entry: entry, action: "late", operation: nil))
+                continue
+            }
+            let status = entry.status ?? ""
+            guard let id = try? TransferID(found.transferID) else { continue }
+            switch status {
+            case "ACSC", "ACCC":
+                operations.append(.post(pendingID: id))
+                plans.append(CorrelationPlan(record: found, entry: entry, action: "post", operation: operations.count - 1))
+            case "RJCT":
+                operations.append(.void(pendingID: id))
+                plans.append(CorrelationPlan(record: found, entry: entry, action: "void", operation: operations.count - 1))
+            default:
+                plans.append(CorrelationPlan(record: found, entry: entry, action: "acknowledge", operation: nil))
+            }
+        }
+        return .statusReport(entries: plans)
+    }
+
+    func finishCorrelation(_ plan: CorrelationPlan, index: Int, outcomes: [LedgerOutcome], now: Int64, item: Item,
+                           outputs: inout [OutputFile], batch: inout GatewayStore.Batch, result: inout GroupResult) throws {
+        let entry = plan.entry
+        let described = "route status \(entry.status ?? "-")\(entry.reason.map { " \($0)" } ?? "") for UETR \(entry.originalUETR?.rawValue ?? "-")"
+        guard var record = plan.record else {
+            batch.events.append(PaymentEvent(transferID: nil, messageId: entry.originalMessageId, at: now, kind: "uncorrelated",
+                                             detail: "\(item.file.name): \(described) matches no forwarded payment"))
+            return
+        }
+        switch plan.action {
+        case "late":
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "late-status",
+                                             detail: "\(item.file.name): \(described) arrived after the payment ended \(record.status); recorded, not applied"))
+            result.statuses["late", default: 0] += 1
+            return
+        case "acknowledge":
+            record.routeAcknowledged = true
+            record.updatedAt = now
+            batch.payments.append(record)
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "route-status",
+                                             detail: "\(item.file.name): \(described)"))
+            return
+        default:
+            break
+        }
+        guard let operation = plan.operation else { return }
+        switch outcomes[operation] {
+        case .applied, .replayed:
+            if plan.action == "post" {
+                record.status = entry.status == "ACCC" ? "ACCC" : "ACSC"
+                record.reason = nil
+                record.narrative = nil
+            } else {
+                record.status = "RJCT"
+                record.reason = entry.reason ?? "NARR"
+                record.narrative = entry.narrative ?? "rejected by route \(record.route ?? "-")"
+            }
+        case .rejected(.alreadyResolved(_, let state)):
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "late-status",
+                                             detail: "\(item.file.name): \(described) arrived after the reservation was \(state); recorded, not applied"))
+            return
+        case .rejected(let rejection):
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "route-status",
+                                             detail: "\(item.file.name): \(described) could not be applied: \(rejection)"))
+            return
+        }
+        record.deadline = nil
+        record.routeAcknowledged = true
+        record.updatedAt = now
+        batch.payments.append(record)
+        batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "final-status",
+                                         detail: "\(item.file.name): \(described) → \(record.status)"))
+        result.statuses[record.status, default: 0] += 1
+        if record.status == "RJCT", let reason = record.reason { result.reasons[reason, default: 0] += 1 }
+        if record.status != "RJCT" {
+            result.settled[record.currency, default: .zero] = result.settled[record.currency, default: .zero]
+                .adding(ExactDecimal(record.amount) ?? .zero) ?? .zero
+        }
+        if let sender = record.sender.map({ BIC($0) }), let directory = try? self.runtime.directories.outboxDirectory(for: sender.rawValue) {
+            let report = self.factory.report(originalMessageId: record.messageId, originalCreation: nil, records: [record], to: sender,
+                                             messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: now))
+            self.addOutput(report, directory: directory, name: self.outputName(item, kind: "\(index + 1).pacs002"), to: &outputs)
+        }
+    }
+
+    // MARK: Timeouts
+
+    /// Voids every forward whose route has not answered in time and answers its sender RJCT:
+    /// AB05 when the route acknowledged but the creditor side never completed, AB06 when the
+    /// route itself never answered.
+    public func expireOverdue(now: Date = Date()) async throws -> GroupResult {
+        let nowMs = Int64(now.timeIntervalSince1970 * 1000)
+        let overdue = try self.runtime.store.overdueForwards(now: nowMs)
+        var result = GroupResult()
+        guard !overdue.isEmpty else { return result }
+        let operations = overdue.compactMap { record in (try? TransferID(record.transferID)).map { LedgerOperation.void(pendingID: $0) } }
+        let outcomes = try await self.runtime.ledger.apply(operations)
+        var batch = GatewayStore.Batch()
+        batch.at = nowMs
+        var outputs: [OutputFile] = []
+        for (record, outcome) in zip(overdue, outcomes) {
+            var updated = record
+            switch outcome {
+            case .applied, .replayed:
+                updated.status = "RJCT"
+                updated.reason = record.routeAcknowledged ? "AB05" : "AB06"
+                updated.narrative = record.routeAcknowledged
+                    ? "no final status from the creditor agent within \(self.runtime.configuration.gateway.timeoutSeconds) s"
+                    : "route \(record.route ?? "-") did not answer within \(self.runtime.configuration.gateway.timeoutSeconds) s"
+            case .rejected(.alreadyResolved(_, let state)):
+                updated.status = state == .posted ? "ACSC" : "RJCT"
+                updated.reason = updated.status == "RJCT" ? (updated.reason ?? "AB06") : nil
+            case .rejected:
+                continue
+            }
+            updated.deadline = nil
+            updated.updatedAt = nowMs
+            batch.payments.append(updated)
+            batch.events.append(PaymentEvent(transferID: updated.transferID, messageId: updated.messageId, at: nowMs, kind: "timeout",
+                                             detail: "\(updated.status) \(updated.reason ?? ""): \(updated.narrative ?? "")"))
+            result.statuses[updated.status, default: 0] += 1
+            if let reason = updated.reason { result.reasons[reason, default: 0] += 1 }
+            result.transactions += 1
+            if let sender = updated.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) {
+                let report = self.factory.report(originalMessageId: updated.messageId, originalCreation: nil, records: [updated],
+                                                 to: BIC(sender), messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: nowMs))
+                let name = "timeout-" + updated.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
+                self.addOutput(report, directory: directory, name: name, to: &outputs)
+            }
+        }
+        try self.runtime.store.commit(batch)
+        if !outputs.isEmpty { _ = try self.runtime.writer.write(OutputBatch(outputs)) }
+        return result
+    }
+
+    // MARK: Helpers
+
+    /// Adds an output unless a file of that deterministic name already exists (written before a crash).
+    func addOutput(_ message: ISOMessage, directory: String, name: String, to outputs: inout [OutputFile]) {
+        let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        if FileManager.default.fileExists(atPath: path) { return }
+        outputs.append(OutputFile(data: Data(message.xml()), directory: directory, name: name, naming: .deterministic))
+    }
+
+    /// `<input stem>-<first 12 hex of its SHA-256>.<kind>.xml`: the same input always names its outputs the same.
+    func outputName(_ item: Item, kind: String) -> String {
+        "\(item.file.stem)-\(item.digest.prefix(12)).\(kind).xml"
+    }
+
+    static func fingerprint(_ tx: CreditTransferTransaction39, group: GroupHeader93) -> String {
+        let parts = [
+            tx.pmtId.uetr?.rawValue ?? "", tx.pmtId.endToEndId, tx.pmtId.txId ?? "", tx.pmtId.instrId ?? "",
+            tx.intrBkSttlmAmt.currency.rawValue, tx.intrBkSttlmAmt.amount.normalized.description,
+            tx.dbtrAgt.finInstnId.bicfi?.bic11 ?? "", tx.cdtrAgt.finInstnId.bicfi?.bic11 ?? "",
+        ]
+        let bytes: [UInt8] = Array(parts.joined(separator: "|").utf8)
+        return ContentDigest(of: bytes).hex
+    }
+
+    static func describe(_ result: ScreeningResult) -> String {
+        guard let hit = result.hits.first else { return result.decision.rawValue }
+        return "\(hit.field) '\(hit.fieldValue)' ~ \(hit.entityId) \(hit.name) (\(hit.list), score \(String(format: "%.2f", hit.score)))"
+    }
+
+    static func milliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    static func iso(_ ms: Int64) -> String { ISODateTime(utcMilliseconds: ms).rawValue }
+}
