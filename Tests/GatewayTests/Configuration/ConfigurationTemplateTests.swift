@@ -43,7 +43,7 @@ import Testing
         #expect(config.gateway.bic == "CRDRGB2LXXX")
         #expect(config.gateway.dataDirectory == Self.packageRoot.appendingPathComponent("samples/var").standardizedFileURL)
         #expect(config.participants.map(\.bic) == ["BANKDEFFXXX", "BANKFRPPXXX", "BANKNL2AXXX", "BANKGB2LXXX", "BANKESMMXXX"])
-        #expect(config.participants[3].accounts.map(\.currency) == ["GBP", "EUR"])
+        #expect(config.participants[3].accounts.map(\.currency) == ["GBP", "EUR", "USD"])
         #expect(config.participants[4].accounts[0].balance == ExactDecimal("50000.00"))
         #expect(config.routes.map(\.name) == ["blocked", "fednow", "domestic", "sterling"])
         #expect(config.routes[0].action == .reject(reason: "AG01"))
