@@ -7,6 +7,9 @@ struct Corridor: AsyncParsableCommand {
         commandName: "corridor",
         abstract: "ISO 20022 message gateway for cross-border instant payments.",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, InspectCommand.self]
+        subcommands: [
+            ValidateCommand.self, InspectCommand.self, ScreenCommand.self, ConfigCommand.self, InitCommand.self,
+            LedgerCommand.self, PaymentsCommand.self,
+        ]
     )
 }
