@@ -75,9 +75,9 @@ struct InitCommand: ParsableCommand {
         CLIOutput.line("")
         CLIOutput.line("Next:")
         CLIOutput.line("  1. Edit \(file.path): participants, routes, limits, and sanctions lists under screening.")
-        CLIOutput.line("  2. Check it:      corridor config check --config \(config)")
-        CLIOutput.line("  3. Screen a name: corridor screen --lists PATH... --name \"Some Name\"")
-        CLIOutput.line("  4. Validate a message: corridor validate FILE...")
+        CLIOutput.line("  2. Check it:          corridor config check --config \(config)")
+        CLIOutput.line("  3. Screen a name:     corridor screen --lists PATH... --name \"Some Name\"")
+        CLIOutput.line("  4. Validate messages: corridor validate FILE...")
         CLIOutput.flush()
     }
 

@@ -68,7 +68,7 @@ struct PaymentsShowCommand: ParsableCommand {
         var lines = ["Payment \(p.transferID)"]
         func add(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            lines.append("  " + label.padding(toLength: 15, withPad: " ", startingAt: 0) + value)
+            lines.append("  " + label.padding(toLength: 16, withPad: " ", startingAt: 0) + value)
         }
         var status = p.status
         if let reason = p.reason { status += " \(reason)" }
