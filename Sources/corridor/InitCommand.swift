@@ -25,7 +25,9 @@ struct InitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The directory to set up.", valueName: "dir"))
     var directory: String
 
-    func validate() throws {
+    /// Checks the combination of options. Runs at the start of `run()` rather than as
+    /// `validate()`, whose errors exit with 64 and which `corridor help` also calls.
+    func checkUsage() throws {
         do {
             try BIC(bic).validate()
         } catch {
@@ -34,6 +36,7 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkUsage()
         let folder = URL(fileURLWithPath: directory).standardizedFileURL
         let file = folder.appendingPathComponent(GatewayConfiguration.fileName)
         if FileManager.default.fileExists(atPath: file.path) {

@@ -26,11 +26,14 @@ struct LedgerTransfersCommand: ParsableCommand {
     @Option(help: "Show at most this many transfers.")
     var limit: Int = 50
 
-    func validate() throws {
+    /// Checks the combination of options. Runs at the start of `run()` rather than as
+    /// `validate()`, whose errors exit with 64 and which `corridor help` also calls.
+    func checkUsage() throws {
         guard limit >= 1 else { throw CLISupport.usageError("--limit must be at least 1", command: "ledger transfers") }
     }
 
     func run() throws {
+        try checkUsage()
         let ledger = try LedgerCommand.open(config: config, command: "ledger transfers")
         let transfers: [Transfer]
         do {

@@ -42,7 +42,9 @@ struct ScreenCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("pacs.008 message files or folders.", valueName: "message-file"))
     var messageFiles: [String] = []
 
-    func validate() throws {
+    /// Checks the combination of options. Runs at the start of `run()` rather than as
+    /// `validate()`, whose errors exit with 64 and which `corridor help` also calls.
+    func checkUsage() throws {
         guard !lists.isEmpty else { throw CLISupport.usageError("give at least one sanctions list with --lists", command: "screen") }
         let modes = [name != nil, namesFile != nil, !messageFiles.isEmpty].filter { $0 }.count
         guard modes == 1 else {
@@ -56,6 +58,7 @@ struct ScreenCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkUsage()
         var configuration = ScreeningConfiguration()
         if let threshold { configuration = configuration.withReviewThreshold(threshold) }
         let screener: Screener
