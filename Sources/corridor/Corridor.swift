@@ -7,6 +7,10 @@ struct Corridor: AsyncParsableCommand {
         commandName: "corridor",
         abstract: "ISO 20022 message gateway for cross-border instant payments.",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, InspectCommand.self, ProcessCommand.self, DemoCommand.self]
+        subcommands: [
+            ValidateCommand.self, InspectCommand.self, ScreenCommand.self, ProcessCommand.self, RunCommand.self,
+            DemoCommand.self, InitCommand.self, ConfigCommand.self, LedgerCommand.self, PaymentsCommand.self,
+            ReviewCommand.self, StatsCommand.self,
+        ]
     )
 }

@@ -1,0 +1,115 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// `corridor run`: watches the inbox and processes files as they arrive, fires timeouts, and
+/// shuts down gracefully (stop claiming, finish the group in flight, return).
+public struct GatewayDaemon: Service {
+    public let pipeline: Pipeline
+    public var groupSize: Int
+    /// How often timeouts are checked and the inbox rescanned when no event arrives.
+    public var tick: Duration
+    public var watcher: InboxWatcher.Configuration
+
+    public init(pipeline: Pipeline, groupSize: Int = 256, tick: Duration = .milliseconds(200),
+                watcher: InboxWatcher.Configuration = InboxWatcher.Configuration(rescanInterval: .seconds(2))) {
+        self.pipeline = pipeline
+        self.groupSize = groupSize
+        self.tick = tick
+        self.watcher = watcher
+    }
+
+    public func run() async throws {
+        let runtime = self.pipeline.runtime
+        let logger = runtime.logger
+        let scanner = InboxScanner(directories: runtime.directories)
+        let (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let stopping = StopFlag()
+
+        let recovered = try scanner.recoverable()
+        if !recovered.isEmpty {
+            logger.info("recovering files left in processing/", metadata: ["files": "\(recovered.count)"])
+            for chunk in stride(from: 0, to: recovered.count, by: self.groupSize) {
+                _ = try await self.pipeline.process(Array(recovered[chunk..<min(chunk + self.groupSize, recovered.count)]))
+            }
+        }
+        logger.info("watching the inbox", metadata: ["inbox": "\(runtime.directories.inbox)"])
+
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { tasks in
+                let watcherConfiguration = self.watcher
+                let tick = self.tick
+                tasks.addTask {
+                    for await event in InboxWatcher(directory: runtime.directories.inbox, configuration: watcherConfiguration) {
+                        if case .started(let mode) = event { logger.info("inbox watcher started", metadata: ["mode": "\(mode)"]) }
+                        wake.yield()
+                        if stopping.isSet { return }
+                    }
+                }
+                tasks.addTask {
+                    while !stopping.isSet {
+                        try? await Task.sleep(for: tick)
+                        wake.yield()
+                    }
+                }
+                wake.yield()
+                for await _ in wakes {
+                    if stopping.isSet { break }
+                    do {
+                        try await self.drain(scanner: scanner, stopping: stopping)
+                        let expired = try await self.pipeline.expireOverdue()
+                        if expired.transactions > 0 {
+                            logger.info("forwards timed out", metadata: ["count": "\(expired.transactions)"])
+                        }
+                    } catch {
+                        // A failing group leaves its inputs in processing/; they are retried on restart.
+                        logger.error("group failed; inputs stay in processing/ for a retry", metadata: ["error": "\(error)"])
+                        try? await Task.sleep(for: .milliseconds(500))
+                    }
+                }
+                tasks.cancelAll()
+            }
+        } onGracefulShutdown: {
+            logger.info("graceful shutdown: no new claims, finishing the group in flight")
+            stopping.set()
+            wake.finish()
+        }
+        logger.info("stopped")
+    }
+
+    /// Claims and processes until the inbox is empty or shutdown starts.
+    func drain(scanner: InboxScanner, stopping: StopFlag) async throws {
+        while !stopping.isSet {
+            let eligible = try scanner.eligibleFiles()
+            if eligible.isEmpty { return }
+            var claimed: [ClaimedFile] = []
+            for file in eligible.prefix(self.groupSize) {
+                if let claim = try scanner.claim(file) { claimed.append(claim) }
+            }
+            if claimed.isEmpty { return }
+            let result = try await self.pipeline.process(claimed)
+            self.pipeline.runtime.logger.info("group processed", metadata: [
+                "files": "\(result.files)", "transactions": "\(result.transactions)", "errors": "\(result.errored)",
+            ])
+        }
+    }
+}
+
+/// A flag set once, read from several tasks.
+final class StopFlag: Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    nonisolated(unsafe) private var value = false
+
+    var isSet: Bool {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.value
+    }
+
+    func set() {
+        self.lock.lock()
+        self.value = true
+        self.lock.unlock()
+    }
+}

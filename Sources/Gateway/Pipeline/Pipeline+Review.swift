@@ -1,0 +1,83 @@
+import Compliance
+import Foundation
+import ISO20022
+import Settlement
+
+extension Pipeline {
+    /// Why a review decision could not be applied.
+    public struct ReviewError: Error, Sendable, CustomStringConvertible {
+        public var message: String
+        public var description: String { self.message }
+    }
+
+    /// Releases a payment held for sanctions review: it continues with routing and settlement,
+    /// and the sender gets the final status. Or rejects it: RJCT RR04 to the sender.
+    ///
+    /// `id` is a transfer id, UETR, MsgId or EndToEndId that names exactly one held payment.
+    public func review(_ id: String, release: Bool, note: String? = nil) async throws -> PaymentRecord {
+        let held = try self.runtime.store.payments(matching: id).filter { $0.action == "hold" && $0.status == "PDNG" }
+        guard held.count == 1, var record = held.first else {
+            throw ReviewError(message: held.isEmpty ? "no payment held for review matches \(id)"
+                                                    : "\(held.count) held payments match \(id); name one by its UETR or transfer id")
+        }
+        let now = Pipeline.milliseconds()
+        var operations: [LedgerOperation] = []
+        var outputs: [OutputFile] = []
+        var batch = GatewayStore.Batch()
+        batch.at = now
+        if release {
+            guard let archived = self.archivedInput(record.inputName),
+                  let message = self.runtime.reader.read(path: archived).message,
+                  case .creditTransfer(let document) = message.body,
+                  record.transactionIndex < document.fiToFICstmrCdtTrf.cdtTrfTxInf.count
+            else {
+                throw ReviewError(message: "the archived input \(record.inputName) of this payment cannot be read")
+            }
+            let transfer = document.fiToFICstmrCdtTrf
+            let tx = transfer.cdtTrfTxInf[record.transactionIndex]
+            let fact = PaymentFacts.extract(from: message)[record.transactionIndex]
+            var plan = TransactionPlan(index: record.transactionIndex, record: record, decision: .status("RJCT", reason: "MS03", narrative: nil),
+                                       reservation: nil, transaction: tx, group: transfer.grpHdr, sender: record.sender.map { BIC($0) })
+            plan.record.action = "none"
+            plan.decision = try await self.route(&plan, fact: fact, now: now, operations: &operations, tx: tx)
+            let outcomes = operations.isEmpty ? [] : try await self.runtime.ledger.apply(operations)
+            let item = Item(file: ClaimedFile(name: "review-\(record.transferID.prefix(12))", path: archived, isRecovered: true),
+                            claimedAt: record.receivedAt, digest: record.inputDigest)
+            var result = GroupResult()
+            self.finish(&plan, outcomes: outcomes, now: now, latency: (now - record.receivedAt) * 1000, item: item,
+                        outputs: &outputs, batch: &batch, result: &result)
+            await self.settleLimits(plan)
+            record = plan.record
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "review-release",
+                                             detail: note ?? "released by review"))
+        } else {
+            record.status = "RJCT"
+            record.reason = "RR04"
+            record.narrative = "rejected after sanctions review" + (note.map { ": \($0)" } ?? "")
+            record.updatedAt = now
+            batch.payments.append(record)
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "review-reject",
+                                             detail: record.narrative ?? ""))
+        }
+        if let sender = record.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) {
+            let report = self.factory.report(originalMessageId: record.messageId, originalCreation: nil, records: [record], to: BIC(sender),
+                                             messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: now))
+            let name = "review-" + record.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
+            self.addOutput(report, directory: directory, name: name, to: &outputs)
+        }
+        try self.runtime.store.commit(batch)
+        if !outputs.isEmpty { _ = try self.runtime.writer.write(OutputBatch(outputs)) }
+        return record
+    }
+
+    /// The archived copy of an input, searched across the archive's date folders (newest first).
+    func archivedInput(_ name: String) -> String? {
+        let archive = self.runtime.directories.archive
+        let days = ((try? FileManager.default.contentsOfDirectory(atPath: archive)) ?? []).sorted(by: >)
+        for day in days {
+            let path = "\(archive)/\(day)/\(name)"
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        return nil
+    }
+}
