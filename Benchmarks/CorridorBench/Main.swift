@@ -6,6 +6,6 @@ struct CorridorBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corridor-bench",
         abstract: "Reproducible benchmarks for Corridor (see BENCHMARKS.md).",
-        subcommands: [ValidateBenchmark.self, LedgerBenchmark.self, ScreeningBenchmark.self]
+        subcommands: [ValidateBenchmark.self, LedgerBenchmark.self, ScreeningBenchmark.self, ProcessBenchmark.self, DaemonBenchmark.self]
     )
 }

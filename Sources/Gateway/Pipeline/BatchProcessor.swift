@@ -86,17 +86,31 @@ public struct BatchProcessor: Sendable {
             summary.add(group)
             latencies += group.latenciesMicros
         }
+        // Two groups in flight: while one completes (ledger, store, disk), the next is read,
+        // validated and screened on the other cores.
+        let pipeline = self.pipeline
         while true {
             let eligible = try scanner.eligibleFiles()
             if eligible.isEmpty { break }
             let total = summary.files + eligible.count
+            var next: Task<Pipeline.PreparedGroup, Never>? = nil
             for chunk in stride(from: 0, to: eligible.count, by: self.groupSize) {
                 var claimed: [ClaimedFile] = []
                 for file in eligible[chunk..<min(chunk + self.groupSize, eligible.count)] {
                     if let claim = try scanner.claim(file) { claimed.append(claim) }
                 }
                 guard !claimed.isEmpty else { continue }
-                let group = try await self.pipeline.process(claimed)
+                let preparing = Task.detached { pipeline.prepared(claimed) }
+                if let previous = next {
+                    let group = try await pipeline.complete(await previous.value)
+                    summary.add(group)
+                    latencies += group.latenciesMicros
+                    progress(summary.files, total)
+                }
+                next = preparing
+            }
+            if let last = next {
+                let group = try await pipeline.complete(await last.value)
                 summary.add(group)
                 latencies += group.latenciesMicros
                 progress(summary.files, total)

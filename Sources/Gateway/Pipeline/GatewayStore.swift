@@ -160,6 +160,55 @@ public final class GatewayStore: Sendable {
         }
     }
 
+    /// What the store already knows about a group's keys, fetched in a few queries.
+    public struct Known: Sendable {
+        public var payments: [String: PaymentRecord] = [:]
+        public var byReference: [String: PaymentRecord] = [:]
+        public var messages: [String: (digest: String, at: Int64)] = [:]
+        public var inputs: [String: (name: String, at: Int64)] = [:]
+
+        public static func referenceKey(_ agent: String?, _ endToEndId: String, _ txId: String?) -> String {
+            "\(agent ?? "-")|\(endToEndId)|\(txId ?? "-")"
+        }
+
+        public static func messageKey(_ sender: String, _ messageId: String) -> String { "\(sender)|\(messageId)" }
+    }
+
+    /// Fetches, in one read transaction, every stored payment, message and input a group refers to.
+    public func known(transferIDs: [String], references: [(String?, String, String?)], messages: [(String, String)],
+                      digests: [String]) throws -> Known {
+        try self.pool.read { db in
+            var known = Known()
+            for chunk in stride(from: 0, to: transferIDs.count, by: 500) {
+                let ids = Array(transferIDs[chunk..<min(chunk + 500, transferIDs.count)])
+                let sql = "SELECT * FROM payment WHERE transferID IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
+                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids)) {
+                    let record = GatewayStore.record(row)
+                    known.payments[record.transferID] = record
+                }
+            }
+            let statement = try db.cachedStatement(sql: "SELECT * FROM payment WHERE instructingAgent IS ? AND endToEndId = ? AND txId IS ? LIMIT 1")
+            for (agent, e2e, txId) in references where txId != nil {
+                if let row = try Row.fetchOne(statement, arguments: [agent, e2e, txId]) {
+                    known.byReference[Known.referenceKey(agent, e2e, txId)] = GatewayStore.record(row)
+                }
+            }
+            let messageStatement = try db.cachedStatement(sql: "SELECT inputDigest, firstSeen FROM message WHERE sender = ? AND messageId = ?")
+            for (sender, messageId) in messages {
+                if let row = try Row.fetchOne(messageStatement, arguments: [sender, messageId]) {
+                    known.messages[Known.messageKey(sender, messageId)] = (row["inputDigest"], row["firstSeen"])
+                }
+            }
+            let inputStatement = try db.cachedStatement(sql: "SELECT name, firstSeen FROM input WHERE digest = ?")
+            for digest in digests {
+                if let row = try Row.fetchOne(inputStatement, arguments: [digest]) {
+                    known.inputs[digest] = (row["name"], row["firstSeen"])
+                }
+            }
+            return known
+        }
+    }
+
     // MARK: Writes
 
     /// Everything one pipeline batch records, written in one durable transaction.
@@ -177,32 +226,33 @@ public final class GatewayStore: Sendable {
     public func commit(_ batch: Batch) throws {
         guard !batch.isEmpty else { return }
         try self.pool.write { db in
-            for p in batch.payments {
-                try db.execute(sql: """
+            let upsert = try db.cachedStatement(sql: """
                     INSERT INTO payment VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                     ON CONFLICT(transferID) DO UPDATE SET route=excluded.route, action=excluded.action,
                         status=excluded.status, reason=excluded.reason, narrative=excluded.narrative,
                         updatedAt=excluded.updatedAt, deadline=excluded.deadline,
                         routeAcknowledged=excluded.routeAcknowledged, forwardMessageId=excluded.forwardMessageId,
                         latencyMicros=COALESCE(payment.latencyMicros, excluded.latencyMicros)
-                    """, arguments: [
+                    """)
+            for p in batch.payments {
+                try upsert.execute(arguments: [
                         p.transferID, p.uetr, p.messageId, p.sender, p.instructingAgent, p.endToEndId, p.txId, p.instrId,
                         p.debtorAgent, p.creditorAgent, p.currency, p.amount, p.route, p.action, p.status, p.reason,
                         p.narrative, p.inputName, p.inputDigest, p.transactionIndex, p.receivedAt, p.updatedAt,
                         p.deadline, p.routeAcknowledged, p.forwardMessageId, p.fingerprint, p.latencyMicros,
                     ])
             }
+            let event = try db.cachedStatement(sql: "INSERT INTO event (transferID, messageId, at, kind, detail) VALUES (?,?,?,?,?)")
             for e in batch.events {
-                try db.execute(sql: "INSERT INTO event (transferID, messageId, at, kind, detail) VALUES (?,?,?,?,?)",
-                               arguments: [e.transferID, e.messageId, e.at, e.kind, e.detail])
+                try event.execute(arguments: [e.transferID, e.messageId, e.at, e.kind, e.detail])
             }
+            let input = try db.cachedStatement(sql: "INSERT OR IGNORE INTO input VALUES (?,?,?,?,?)")
             for i in batch.inputs {
-                try db.execute(sql: "INSERT OR IGNORE INTO input VALUES (?,?,?,?,?)",
-                               arguments: [i.digest, i.name, batch.at, i.kind, i.latencyMicros])
+                try input.execute(arguments: [i.digest, i.name, batch.at, i.kind, i.latencyMicros])
             }
+            let message = try db.cachedStatement(sql: "INSERT OR IGNORE INTO message VALUES (?,?,?,?)")
             for m in batch.messages {
-                try db.execute(sql: "INSERT OR IGNORE INTO message VALUES (?,?,?,?)",
-                               arguments: [m.sender, m.messageId, m.digest, batch.at])
+                try message.execute(arguments: [m.sender, m.messageId, m.digest, batch.at])
             }
         }
     }

@@ -22,7 +22,7 @@ extension Pipeline {
         }
         let now = Pipeline.milliseconds()
         var operations: [LedgerOperation] = []
-        var outputs: [OutputFile] = []
+        var outputs: [PendingOutput] = []
         var batch = GatewayStore.Batch()
         batch.at = now
         if release {
@@ -66,7 +66,7 @@ extension Pipeline {
             self.addOutput(report, directory: directory, name: name, to: &outputs)
         }
         try self.runtime.store.commit(batch)
-        if !outputs.isEmpty { _ = try self.runtime.writer.write(OutputBatch(outputs)) }
+        if !outputs.isEmpty { try self.writeOutputs(outputs) }
         return record
     }
 

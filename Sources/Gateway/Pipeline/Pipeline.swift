@@ -33,6 +33,9 @@ public final class Pipeline: Sendable {
         var readError: String? = nil
         var reading: MessageReader.Reading? = nil
         var screening: [ScreeningResult] = []
+        /// For a valid pacs.008: the sender and each transaction's reference (computed in parallel).
+        var sender: BIC? = nil
+        var references: [PaymentReference] = []
     }
 
     func prepare(_ files: [ClaimedFile], claimedAt: Int64) -> [Item] {
@@ -50,8 +53,10 @@ public final class Pipeline: Sendable {
                     item.bytes = bytes
                     item.digest = ContentDigest(of: bytes).hex
                     let reading = runtime.reader.read(bytes, file: files[index].name)
-                    if case .creditTransfer(let document)? = reading.message?.body {
+                    if let message = reading.message, case .creditTransfer(let document) = message.body {
                         let transfer = document.fiToFICstmrCdtTrf
+                        item.sender = Pipeline.sender(of: message, transfer)
+                        item.references = transfer.cdtTrfTxInf.map { PaymentReference(transaction: $0, group: transfer.grpHdr, sender: item.sender) }
                         item.screening = transfer.cdtTrfTxInf.enumerated().map { i, tx in
                             runtime.screening.screen(tx, group: transfer.grpHdr, path: PaymentFacts.path(ofTransaction: i + 1))
                         }
@@ -125,27 +130,63 @@ public final class Pipeline: Sendable {
 
     /// Processes a group of claimed files end to end.
     public func process(_ files: [ClaimedFile]) async throws -> GroupResult {
+        try await self.complete(self.prepare(files, claimedAt: Pipeline.milliseconds()))
+    }
+
+    /// The parallel first stage of a group, on its own: reading, validation and screening touch no
+    /// state, so a batch run prepares the next group while the previous one completes.
+    func prepared(_ files: [ClaimedFile]) -> PreparedGroup {
+        PreparedGroup(items: self.prepare(files, claimedAt: Pipeline.milliseconds()))
+    }
+
+    /// A group read, validated and screened, ready for ``complete(_:)``.
+    public struct PreparedGroup: Sendable {
+        let items: [Item]
+    }
+
+    /// Completes a prepared group: decisions, ledger, store, outputs, archive.
+    public func complete(_ group: PreparedGroup) async throws -> GroupResult {
+        try await self.complete(group.items)
+    }
+
+    func complete(_ items: [Item]) async throws -> GroupResult {
         let now = Pipeline.milliseconds()
-        let items = self.prepare(files, claimedAt: now)
+        var trace = StageTrace()
+        let files = items.map(\.file)
+        var transferIDs: [String] = []
+        var references: [(String?, String, String?)] = []
+        var messages: [(String, String)] = []
+        for item in items {
+            if let sender = item.sender, let messageId = item.reading?.report.messageId { messages.append((sender.rawValue, messageId)) }
+            for reference in item.references {
+                transferIDs.append(reference.transferID)
+                references.append((reference.instructingAgent?.bic11, reference.endToEndId, reference.transactionId))
+            }
+        }
+        let known = try self.runtime.store.known(transferIDs: transferIDs, references: references, messages: messages,
+                                                 digests: items.filter { !$0.file.isRecovered && !$0.digest.isEmpty }.map(\.digest))
+        trace.mark("lookup")
         var operations: [LedgerOperation] = []
         var plans: [FilePlan] = []
         var seenDigests = Set<String>()
         var batchPayments: [String: PaymentRecord] = [:]
         var batchMessages: [String: String] = [:]
         for item in items {
-            let plan = try await self.plan(item, now: now, operations: &operations, seenDigests: &seenDigests,
+            let plan = try await self.plan(item, now: now, known: known, operations: &operations, seenDigests: &seenDigests,
                                            batchPayments: &batchPayments, batchMessages: &batchMessages)
             plans.append(plan)
         }
 
+        trace.mark("plan")
         // Stage C: one ledger transaction for the group.
         let outcomes = operations.isEmpty ? [] : try await self.runtime.ledger.apply(operations)
+        trace.mark("ledger")
 
         // Stage D: statuses, outputs and records.
         let finishedAt = Pipeline.milliseconds()
         var batch = GatewayStore.Batch()
         batch.at = finishedAt
-        var outputs: [OutputFile] = []
+        var outputs: [PendingOutput] = []
         var result = GroupResult()
         result.files = items.count
         var errorFiles: [(ClaimedFile, ErrorReport)] = []
@@ -201,19 +242,24 @@ public final class Pipeline: Sendable {
             }
         }
 
+        trace.mark("finish")
         // Stage E: the store, durably; then the outputs, durably; then the inputs move.
         try self.runtime.store.commit(batch)
-        if !outputs.isEmpty { _ = try self.runtime.writer.write(OutputBatch(outputs)) }
+        trace.mark("store")
+        if !outputs.isEmpty { try self.writeOutputs(outputs) }
+        trace.mark("outputs")
         if !archiveFiles.isEmpty { _ = try self.runtime.archiver.archive(archiveFiles) }
         for (file, report) in errorFiles {
             _ = try self.runtime.archiver.moveToError(file, report: report)
         }
+        trace.mark("archive")
+        trace.report(files: files.count, logger: self.runtime.logger)
         result.archived = archiveFiles.count
         result.errored = errorFiles.count
         return result
     }
 
-    func plan(_ item: Item, now: Int64, operations: inout [LedgerOperation], seenDigests: inout Set<String>,
+    func plan(_ item: Item, now: Int64, known: GatewayStore.Known, operations: inout [LedgerOperation], seenDigests: inout Set<String>,
               batchPayments: inout [String: PaymentRecord], batchMessages: inout [String: String]) async throws -> FilePlan {
         if let error = item.readError, item.reading == nil {
             return .error(reason: "unreadable", code: "IO", detail: error)
@@ -222,7 +268,7 @@ public final class Pipeline: Sendable {
             if seenDigests.contains(item.digest) {
                 return .error(reason: "duplicate file", code: "DUPLICATE", detail: "byte-identical to another file of the same group")
             }
-            if let first = try self.runtime.store.inputFirstSeen(item.digest) {
+            if let first = known.inputs[item.digest] {
                 return .error(reason: "duplicate file", code: "DUPLICATE",
                               detail: "byte-identical to \(first.name), first seen \(Pipeline.iso(first.at)); SHA-256 \(item.digest)")
             }
@@ -242,7 +288,7 @@ public final class Pipeline: Sendable {
         }
         switch message.body {
         case .creditTransfer(let document):
-            return try await self.planCreditTransfer(message, document.fiToFICstmrCdtTrf, item: item, now: now,
+            return try await self.planCreditTransfer(message, document.fiToFICstmrCdtTrf, item: item, now: now, known: known,
                                                      operations: &operations, batchPayments: &batchPayments,
                                                      batchMessages: &batchMessages)
         case .statusReport:
@@ -253,17 +299,16 @@ public final class Pipeline: Sendable {
     }
 
     func planCreditTransfer(_ message: ISOMessage, _ transfer: FIToFICustomerCreditTransferV08, item: Item, now: Int64,
+                            known: GatewayStore.Known,
                             operations: inout [LedgerOperation], batchPayments: inout [String: PaymentRecord],
                             batchMessages: inout [String: String]) async throws -> FilePlan {
         let config = self.runtime.configuration
         let group = transfer.grpHdr
-        var senderBIC: BIC? = nil
-        if case .fiId(let agent)? = message.header?.fr { senderBIC = agent.finInstnId.bicfi }
-        senderBIC = senderBIC ?? group.instgAgt?.finInstnId.bicfi ?? transfer.cdtTrfTxInf.first?.instgAgt?.finInstnId.bicfi
+        let senderBIC = item.sender
         let facts = PaymentFacts.extract(from: message)
         let messageKey = "\(senderBIC?.rawValue ?? "-")|\(group.msgId)"
         var messageReusedFrom: String? = nil
-        if let sender = senderBIC, let first = try self.runtime.store.messageFirstSeen(sender: sender.rawValue, messageId: group.msgId),
+        if let sender = senderBIC, let first = known.messages[GatewayStore.Known.messageKey(sender.rawValue, group.msgId)],
            first.digest != item.digest
         {
             messageReusedFrom = "first received \(Pipeline.iso(first.at))"
@@ -275,7 +320,7 @@ public final class Pipeline: Sendable {
         var plans: [TransactionPlan] = []
         for (i, tx) in transfer.cdtTrfTxInf.enumerated() {
             let fact = facts[i]
-            let reference = PaymentReference(transaction: tx, group: group, sender: senderBIC)
+            let reference = item.references[i]
             let amount = tx.intrBkSttlmAmt
             var record = PaymentRecord(
                 transferID: reference.transferID, uetr: tx.pmtId.uetr?.rawValue, messageId: group.msgId,
@@ -290,7 +335,7 @@ public final class Pipeline: Sendable {
                                        reservation: nil, transaction: tx, group: group, sender: senderBIC)
 
             // Known payment: a rerun, a replay, or a duplicate.
-            if let existing = try batchPayments[record.transferID] ?? self.runtime.store.payment(record.transferID) {
+            if let existing = batchPayments[record.transferID] ?? known.payments[record.transferID] {
                 if existing.fingerprint == record.fingerprint {
                     plan.decision = .known(existing, rerun: existing.inputDigest == item.digest)
                 } else {
@@ -308,8 +353,8 @@ public final class Pipeline: Sendable {
                 plans.append(plan)
                 continue
             }
-            if let other = try self.runtime.store.payment(instructingAgent: record.instructingAgent, endToEndId: record.endToEndId, txId: record.txId),
-               record.txId != nil
+            if record.txId != nil,
+               let other = known.byReference[GatewayStore.Known.referenceKey(reference.instructingAgent?.bic11, record.endToEndId, record.txId)]
             {
                 plan.decision = .status("RJCT", reason: "AM05", narrative:
                     "duplicate: the same EndToEndId and TxId from this agent were received in \(other.inputName) (\(other.messageId))")
@@ -425,7 +470,7 @@ public final class Pipeline: Sendable {
     // MARK: Stage D: finish
 
     func finish(_ plan: inout TransactionPlan, outcomes: [LedgerOutcome], now: Int64, latency: Int64, item: Item,
-                outputs: inout [OutputFile], batch: inout GatewayStore.Batch, result: inout GroupResult) {
+                outputs: inout [PendingOutput], batch: inout GatewayStore.Batch, result: inout GroupResult) {
         var record = plan.record
         record.updatedAt = now
         let kindForEvent: String
@@ -562,7 +607,7 @@ public final class Pipeline: Sendable {
     }
 
     func finishCorrelation(_ plan: CorrelationPlan, index: Int, outcomes: [LedgerOutcome], now: Int64, item: Item,
-                           outputs: inout [OutputFile], batch: inout GatewayStore.Batch, result: inout GroupResult) throws {
+                           outputs: inout [PendingOutput], batch: inout GatewayStore.Batch, result: inout GroupResult) throws {
         let entry = plan.entry
         let described = "route status \(entry.status ?? "-")\(entry.reason.map { " \($0)" } ?? "") for UETR \(entry.originalUETR?.rawValue ?? "-")"
         guard var record = plan.record else {
@@ -640,7 +685,7 @@ public final class Pipeline: Sendable {
         let outcomes = try await self.runtime.ledger.apply(operations)
         var batch = GatewayStore.Batch()
         batch.at = nowMs
-        var outputs: [OutputFile] = []
+        var outputs: [PendingOutput] = []
         for (record, outcome) in zip(overdue, outcomes) {
             var updated = record
             switch outcome {
@@ -672,22 +717,52 @@ public final class Pipeline: Sendable {
             }
         }
         try self.runtime.store.commit(batch)
-        if !outputs.isEmpty { _ = try self.runtime.writer.write(OutputBatch(outputs)) }
+        if !outputs.isEmpty { try self.writeOutputs(outputs) }
         return result
     }
 
     // MARK: Helpers
 
+    /// An output decided during a group, rendered to XML just before it is written.
+    struct PendingOutput: Sendable {
+        var message: ISOMessage
+        var directory: String
+        var name: String
+    }
+
     /// Adds an output unless a file of that deterministic name already exists (written before a crash).
-    func addOutput(_ message: ISOMessage, directory: String, name: String, to outputs: inout [OutputFile]) {
+    func addOutput(_ message: ISOMessage, directory: String, name: String, to outputs: inout [PendingOutput]) {
         let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-        if FileManager.default.fileExists(atPath: path) { return }
-        outputs.append(OutputFile(data: Data(message.xml()), directory: directory, name: name, naming: .deterministic))
+        if access(path, F_OK) == 0 { return }
+        outputs.append(PendingOutput(message: message, directory: directory, name: name))
+    }
+
+    /// Renders the outputs' XML on all cores, then writes them durably with one flush.
+    func writeOutputs(_ pending: [PendingOutput]) throws {
+        guard !pending.isEmpty else { return }
+        let slots = ResultSlots<OutputFile>(count: pending.count)
+        let next = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(ProcessInfo.processInfo.activeProcessorCount, pending.count))) { _ in
+            while true {
+                let index = next.increment()
+                guard index < pending.count else { return }
+                let output = pending[index]
+                slots.set(index, OutputFile(data: Data(output.message.xml()), directory: output.directory, name: output.name,
+                                            naming: .deterministic))
+            }
+        }
+        _ = try self.runtime.writer.write(OutputBatch(slots.values()))
     }
 
     /// `<input stem>-<first 12 hex of its SHA-256>.<kind>.xml`: the same input always names its outputs the same.
     func outputName(_ item: Item, kind: String) -> String {
         "\(item.file.stem)-\(item.digest.prefix(12)).\(kind).xml"
+    }
+
+    /// The sender of a pacs.008: the AppHdr's From BIC, else the instructing agent.
+    static func sender(of message: ISOMessage, _ transfer: FIToFICustomerCreditTransferV08) -> BIC? {
+        if case .fiId(let agent)? = message.header?.fr, let bic = agent.finInstnId.bicfi { return bic }
+        return transfer.grpHdr.instgAgt?.finInstnId.bicfi ?? transfer.cdtTrfTxInf.first?.instgAgt?.finInstnId.bicfi
     }
 
     static func fingerprint(_ tx: CreditTransferTransaction39, group: GroupHeader93) -> String {

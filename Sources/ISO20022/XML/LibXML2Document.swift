@@ -49,7 +49,7 @@ final class LibXML2Document {
         let collector = XMLIssueCollector(limit: 20)
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue
+                | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
         )
         let document: xmlDocPtr? = withUnsafeMutablePointer(to: &guardState) { guardPointer in
             corridor_guard_parser(parser, guardPointer)

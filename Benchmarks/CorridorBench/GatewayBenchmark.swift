@@ -1,0 +1,207 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Gateway
+import ISO20022
+import Logging
+
+/// Shared set-up for the gateway benchmarks: a temporary data folder and its configuration.
+enum BenchGateway {
+    static func configuration(in folder: URL, shared: String) throws -> GatewayConfiguration {
+        let lists = FileManager.default.fileExists(atPath: shared + "/sanctions")
+            ? "lists: [ \(shared)/sanctions/ofac_sdn_2024, \(shared)/sanctions/un_sc, \(shared)/sanctions/uk_hmt_ofsi ]"
+            : "lists: []\n  allowUnscreened: true"
+        let yaml = """
+            gateway: { bic: CRDRGB2LXXX, data: ./var, timeoutSeconds: 10 }
+            participants:
+              - { bic: BANKDEFFXXX, name: Bank DE, accounts: [ { currency: EUR, balance: "900000000.00" } ] }
+              - { bic: BANKFRPPXXX, name: Bank FR, accounts: [ { currency: EUR, balance: "900000000.00" } ] }
+              - { bic: BANKNL2AXXX, name: Bank NL, accounts: [ { currency: EUR, balance: "900000000.00" } ] }
+              - { bic: BANKGB2LXXX, name: Bank GB, accounts: [ { currency: EUR, balance: "900000000.00" } ] }
+            routes:
+              - { name: domestic, match: { currency: EUR }, action: settle }
+            screening:
+              \(lists)
+              reviewThreshold: 0.85
+              blockThreshold: 0.92
+              onReview: pass
+            limits: []
+            """
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("corridor.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return try GatewayConfiguration.load(from: file)
+    }
+
+    static let agents = ["BANKDEFFXXX", "BANKFRPPXXX", "BANKNL2AXXX", "BANKGB2LXXX"]
+
+    static func payment(_ i: Int) -> [UInt8] {
+        let debtor = agents[i % 4]
+        let creditor = agents[(i + 1 + i / 4 % 3) % 4]
+        return Array(SyntheticPayments.creditTransfer(index: i, debtorAgent: debtor, creditorAgent: creditor).utf8)
+    }
+
+    static func drop(_ bytes: [UInt8], name: String, inbox: String) throws {
+        let temporary = inbox + "/." + name + ".tmp"
+        try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, inbox + "/" + name) == 0 else { throw ValidationError("rename failed") }
+    }
+
+    /// A fresh folder for one run. Defaults under `.build/` rather than /tmp: on a file system
+    /// where many files were just deleted, ext4 spends hundreds of microseconds per new inode,
+    /// which would measure the machine's history rather than the gateway.
+    static func folder(_ given: String?, name: String) -> URL {
+        URL(fileURLWithPath: given ?? ".build/corridor-bench/\(name)-\(getpid())").standardizedFileURL
+    }
+
+    static func seconds(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}
+
+/// `corridor-bench process`: batch throughput against the parse+validate-only rate on the same files.
+struct ProcessBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "corridor process throughput (durable) beside the parse+validate-only rate on the same files."
+    )
+
+    @Option(help: "Payments (one file each).") var files: Int = 10000
+    @Option(help: "The shared folder with the sanctions lists.") var shared: String = "../shared"
+    @Option(help: "Files per durable group.") var groupSize: Int = 512
+    @Option(help: "The data folder to create (default .build/corridor-bench/process-<pid>).") var directory: String?
+    @Flag(help: "Keep the data folder afterwards.") var keep = false
+
+    func run() async throws {
+        let folder = BenchGateway.folder(self.directory, name: "process")
+        try? FileManager.default.removeItem(at: folder)
+        defer { if !self.keep { try? FileManager.default.removeItem(at: folder) } }
+        let configuration = try BenchGateway.configuration(in: folder, shared: URL(fileURLWithPath: self.shared).standardizedFileURL.path)
+        let runtime = try GatewayRuntime(configuration: configuration)
+        let documents = (0..<self.files).map(BenchGateway.payment)
+
+        // Parse + validate only (schema, model, business rules), in memory, all cores.
+        let reader = MessageReader()
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let validateStart = DispatchTime.now().uptimeNanoseconds
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var i = w
+            while i < documents.count {
+                _ = reader.read(documents[i])
+                i += workers
+            }
+        }
+        let validateRate = Double(documents.count) / BenchGateway.seconds(validateStart)
+
+        for (i, bytes) in documents.enumerated() {
+            try BenchGateway.drop(bytes, name: String(format: "p%06d.xml", i), inbox: runtime.directories.inbox)
+        }
+        let processor = BatchProcessor(pipeline: Pipeline(runtime: runtime), groupSize: self.groupSize)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let summary = try await processor.run()
+        let elapsed = BenchGateway.seconds(start)
+        let rate = Double(summary.transactions) / elapsed
+        print("payments: \(summary.transactions) in \(summary.files) files; settled \(summary.statuses["ACSC"] ?? 0); errors \(summary.errored)")
+        print("screening: \(FileManager.default.fileExists(atPath: self.shared + "/sanctions") ? "OFAC SDN 2024 + UN + UK" : "off (lists absent)")")
+        print(String(format: "parse+validate only (in memory, %d threads): %.0f payments/s", workers, validateRate))
+        print(String(format: "corridor process (durable, group %d):          %.0f payments/s (%.2f s)", self.groupSize, rate, elapsed))
+        print(String(format: "ratio process / parse+validate: %.2f (target >= 0.40); target >= 5000 payments/s", rate / validateRate))
+    }
+}
+
+/// `corridor-bench daemon`: latency from a file's rename into inbox/ to its pacs.002 in outbox/.
+struct DaemonBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daemon",
+        abstract: "Daemon latency (rename into inbox/ → pacs.002 in outbox/) at a fixed offered rate."
+    )
+
+    @Option(help: "Files offered per second.") var rate: Int = 500
+    @Option(help: "Seconds of offered load.") var duration: Int = 10
+    @Option(help: "The data folder to create (default .build/corridor-bench/daemon-<pid>).") var directory: String?
+    @Flag(help: "Keep the data folder afterwards.") var keep = false
+    @Option(help: "The shared folder with the sanctions lists.") var shared: String = "../shared"
+
+    func run() async throws {
+        let folder = BenchGateway.folder(self.directory, name: "daemon")
+        try? FileManager.default.removeItem(at: folder)
+        defer { if !self.keep { try? FileManager.default.removeItem(at: folder) } }
+        let configuration = try BenchGateway.configuration(in: folder, shared: URL(fileURLWithPath: self.shared).standardizedFileURL.path)
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
+        let runtime = try GatewayRuntime(configuration: configuration, logger: logger)
+        let total = self.rate * self.duration
+        let documents = (0..<total).map(BenchGateway.payment)
+        for bic in BenchGateway.agents { _ = try runtime.directories.outboxDirectory(for: bic) }
+        for bic in BenchGateway.agents {
+            try FileManager.default.createDirectory(atPath: runtime.directories.outbox + "/" + bic, withIntermediateDirectories: true)
+        }
+
+        let arrivals = ArrivalLog()
+        let watchers = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for bic in BenchGateway.agents {
+                    group.addTask {
+                        let watcher = InboxWatcher(directory: runtime.directories.outbox + "/" + bic)
+                        for await event in watcher {
+                            if Task.isCancelled { return }
+                            if case .fileArrived(let name) = event, name.hasSuffix(".pacs002.xml") {
+                                arrivals.record(String(name.prefix(7)), at: DispatchTime.now().uptimeNanoseconds)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let daemon = Task { try await GatewayDaemon(pipeline: Pipeline(runtime: runtime)).run() }
+        try await Task.sleep(for: .milliseconds(500))
+
+        var sent: [String: UInt64] = [:]
+        let interval = 1_000_000_000 / UInt64(self.rate)
+        let start = DispatchTime.now().uptimeNanoseconds
+        for (i, bytes) in documents.enumerated() {
+            let due = start + UInt64(i) * interval
+            let now = DispatchTime.now().uptimeNanoseconds
+            if due > now { try await Task.sleep(for: .nanoseconds(Int(due - now))) }
+            let stem = String(format: "d%06d", i)
+            sent[stem] = DispatchTime.now().uptimeNanoseconds
+            try BenchGateway.drop(bytes, name: stem + ".xml", inbox: runtime.directories.inbox)
+        }
+        let deadline = DispatchTime.now().uptimeNanoseconds + 10_000_000_000
+        while arrivals.count < total && DispatchTime.now().uptimeNanoseconds < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        daemon.cancel()
+        watchers.cancel()
+        var latencies: [Int64] = []
+        for (stem, at) in arrivals.snapshot() {
+            if let sentAt = sent[stem], at > sentAt { latencies.append(Int64((at - sentAt) / 1000)) }
+        }
+        let summary = LatencySummary(latencies)
+        print("offered: \(total) files at \(self.rate)/s; answered: \(latencies.count)")
+        print("latency rename → pacs.002 in outbox: \(summary.text) (target p99 <= 50 ms)")
+    }
+}
+
+/// Arrival times of outputs, by input stem.
+final class ArrivalLog: Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    nonisolated(unsafe) private var times: [String: UInt64] = [:]
+
+    func record(_ stem: String, at time: UInt64) {
+        self.lock.lock()
+        if self.times[stem] == nil { self.times[stem] = time }
+        self.lock.unlock()
+    }
+
+    var count: Int {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.times.count
+    }
+
+    func snapshot() -> [String: UInt64] {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.times
+    }
+}
