@@ -117,7 +117,6 @@ public struct BatchProcessor: Sendable {
             }
         }
         let expired = try await self.pipeline.expireOverdue()
-        summary.transactions += 0
         for (k, v) in expired.reasons { summary.rejectedByReason[k, default: 0] += v }
         summary.seconds = Date().timeIntervalSince(start)
         summary.latency = LatencySummary(latencies)

@@ -112,9 +112,14 @@ public final class Ledger: Sendable {
             for currency in Set(specs.map(\.currency)) {
                 try insert.execute(arguments: [Self.systemParticipant, currency, nil])
             }
+            // A new account starts at 0, so a positive minimum is set only after its opening
+            // funding (the balance check would refuse the empty account otherwise).
+            var raiseMinimum: [AccountSpec] = []
             for spec in specs {
-                try insert.execute(arguments: [spec.participant, spec.currency, spec.minimumBalance])
-                if db.changesCount == 0 {
+                try insert.execute(arguments: [spec.participant, spec.currency, Swift.min(spec.minimumBalance, 0)])
+                if db.changesCount > 0 {
+                    if spec.minimumBalance > 0 { raiseMinimum.append(spec) }
+                } else {
                     let minimum = try Int64.fetchOne(existing, arguments: [spec.participant, spec.currency])
                     if minimum != spec.minimumBalance {
                         throw LedgerError.accountConflict(
@@ -131,6 +136,10 @@ public final class Ledger: Sendable {
                 if let rejection = outcome.rejection { throw LedgerError.rejected(rejection) }
             }
             try batch.flush()
+            for spec in raiseMinimum {
+                try db.execute(sql: "UPDATE account SET minimumBalance = ? WHERE participant = ? AND currency = ?",
+                               arguments: [spec.minimumBalance, spec.participant, spec.currency])
+            }
             return try specs.map { spec in
                 guard let balance = try Self.balance(participant: spec.participant, currency: spec.currency, in: db) else {
                     throw DatabaseError(message: "account \(spec.participant) \(spec.currency) vanished after insertion")

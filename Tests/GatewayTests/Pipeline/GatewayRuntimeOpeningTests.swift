@@ -33,13 +33,13 @@ import Testing
 
             """
         let configuration = try GatewayConfiguration.parse(yaml: yaml, file: "corridor.yaml", baseDirectory: work)
-        // Ledger.createAccounts inserts the account at balance 0 and funds it afterwards, so the
-        // account's CHECK (balance - pendingDebits >= minimumBalance) refuses any minimum above zero.
-        withKnownIssue("Ledger.createAccounts cannot open an account whose minimum balance is above zero") {
-            let runtime = try GatewayRuntime(configuration: configuration, screening: ListedCreditorScreening(listedName: "-"))
-            let account = try runtime.ledger.balance(participant: "BANKDEFFXXX", currency: "EUR")
-            #expect(account?.balance == 6_000_00)
-            #expect(account?.minimumBalance == 1_000_00)
-        }
+        // A new account starts at 0 and is funded afterwards; its positive minimum applies from then on.
+        let runtime = try GatewayRuntime(configuration: configuration, screening: ListedCreditorScreening(listedName: "-"))
+        let account = try runtime.ledger.balance(participant: "BANKDEFFXXX", currency: "EUR")
+        #expect(account?.balance == 6_000_00)
+        #expect(account?.minimumBalance == 1_000_00)
+        // Opening again (a restart) finds the same account and minimum.
+        let again = try GatewayRuntime(configuration: configuration, screening: ListedCreditorScreening(listedName: "-"))
+        #expect(try again.ledger.balance(participant: "BANKDEFFXXX", currency: "EUR")?.minimumBalance == 1_000_00)
     }
 }
