@@ -15,6 +15,9 @@ import Testing
     @Test func gatewaySchemasCompileForEveryMessage() {
         let names = SchemaSet.gateway.namespaces.map(MessageNamespace.name(of:))
         #expect(names == ["head.001.001.02", "pacs.002.001.10", "pacs.008.001.08"])
+        for namespace in SchemaSet.gateway.namespaces {
+            #expect(SchemaSet.gateway.schema(for: namespace) != nil, "\(namespace) compiles")
+        }
     }
 
     @Test func rejectsAFolderWithoutSchemas() throws {

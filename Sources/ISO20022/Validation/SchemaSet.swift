@@ -31,23 +31,52 @@ public final class SchemaSet: Sendable {
         }
     }
 
-    private let schemas: [String: Compiled]
+    /// A schema compiled on first use (the embedded ones), or already compiled (files).
+    final class Slot: Sendable {
+        private let lock = NSLock()
+        private let text: String
+        private let source: String
+        // Guarded by `lock`; written once.
+        nonisolated(unsafe) private var compiled: Compiled?
+
+        init(text: String, source: String) {
+            self.text = text
+            self.source = source
+        }
+
+        init(compiled: Compiled) {
+            self.text = ""
+            self.source = compiled.source
+            self.compiled = compiled
+        }
+
+        var schema: Compiled {
+            self.lock.lock()
+            defer { self.lock.unlock() }
+            if let compiled = self.compiled { return compiled }
+            // The embedded schemas are tested to compile; a failure here is a build defect.
+            let compiled = try! SchemaSet.compile(text: self.text, source: self.source)
+            self.compiled = compiled
+            return compiled
+        }
+    }
+
+    private let schemas: [String: Slot]
 
     /// The namespaces this set validates.
     public var namespaces: [String] { self.schemas.keys.sorted() }
 
-    private init(schemas: [String: Compiled]) { self.schemas = schemas }
+    private init(schemas: [String: Slot]) { self.schemas = schemas }
 
-    func schema(for namespace: String) -> Compiled? { self.schemas[namespace] }
+    func schema(for namespace: String) -> Compiled? { self.schemas[namespace]?.schema }
 
-    /// The gateway's own schemas (`Schemas/`), compiled once per process.
+    /// The gateway's own schemas (`Schemas/`), each compiled once per process, on first use.
     public static let gateway: SchemaSet = {
-        var compiled: [String: Compiled] = [:]
+        var slots: [String: Slot] = [:]
         for entry in EmbeddedSchemas.all {
-            // The embedded schemas are tested to compile; a failure here is a build defect.
-            compiled[entry.namespace] = try! SchemaSet.compile(text: entry.text, source: "Schemas/\(entry.message).xsd")
+            slots[entry.namespace] = Slot(text: entry.text, source: "Schemas/\(entry.message).xsd")
         }
-        return SchemaSet(schemas: compiled)
+        return SchemaSet(schemas: slots)
     }()
 
     /// The gateway's schemas with the namespaces found in `directory` replaced by those files.
@@ -55,10 +84,7 @@ public final class SchemaSet: Sendable {
     /// Every `*.xsd` directly in the folder is compiled; its `targetNamespace` decides which
     /// messages it validates.
     public static func overriding(with directory: URL) throws(SchemaError) -> SchemaSet {
-        var compiled: [String: Compiled] = [:]
-        for entry in EmbeddedSchemas.all {
-            compiled[entry.namespace] = SchemaSet.gateway.schemas[entry.namespace]
-        }
+        var compiled: [String: Slot] = SchemaSet.gateway.schemas
         let files: [URL]
         do {
             files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
@@ -76,7 +102,7 @@ public final class SchemaSet: Sendable {
                 throw SchemaError(source: file.path, message: "cannot read: \(error.localizedDescription)")
             }
             let schema = try SchemaSet.compile(text: text, source: file.path)
-            compiled[schema.namespace] = schema
+            compiled[schema.namespace] = Slot(compiled: schema)
         }
         return SchemaSet(schemas: compiled)
     }
