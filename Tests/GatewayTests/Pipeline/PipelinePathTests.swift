@@ -1,0 +1,149 @@
+import Compliance
+import Foundation
+import ISO20022
+import Settlement
+import Testing
+@testable import Gateway
+
+/// Single paths of the pipeline, each on a small fresh gateway: re-sent payments, a rerun
+/// after a crash, and the sanctions-review hold.
+@Suite(.serialized) struct PipelinePathTests {
+    /// A gateway in a temporary folder with two EUR participants and a settle route.
+    struct Fixture {
+        let folder: URL
+        let runtime: GatewayRuntime
+        let pipeline: Pipeline
+
+        init(onReview: String = "hold", screening: PaymentScreening = ListedCreditorScreening(listedName: "Hwasong Shipping Company Limited")) throws {
+            self.folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-paths-\(UUID().uuidString)")
+            let yaml = """
+                gateway: { bic: CRDRGB2LXXX, data: ./var, timeoutSeconds: 10 }
+                participants:
+                  - { bic: BANKDEFFXXX, name: Bank DE, accounts: [ { currency: EUR, balance: "1000000.00" } ] }
+                  - { bic: BANKFRPPXXX, name: Bank FR, accounts: [ { currency: EUR, balance: "1000000.00" } ] }
+                routes:
+                  - { name: domestic, match: { currency: EUR }, action: settle }
+                screening:
+                  lists: []
+                  allowUnscreened: true
+                  onReview: \(onReview)
+                limits: []
+                """
+            let configuration = try GatewayConfiguration.parse(yaml: yaml, file: "corridor.yaml", baseDirectory: self.folder)
+            self.runtime = try GatewayRuntime(configuration: configuration, screening: screening)
+            self.pipeline = Pipeline(runtime: runtime)
+        }
+
+        func drop(_ text: String, as name: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: self.runtime.directories.inbox + "/" + name))
+        }
+
+        func run() async throws -> BatchProcessor.Summary {
+            try await BatchProcessor(pipeline: self.pipeline).run()
+        }
+
+        func balance(_ bic: String) throws -> Int64? {
+            try self.runtime.ledger.balance(participant: bic, currency: "EUR")?.balance
+        }
+
+        /// Every pacs.002 the sender received, as (file, TxSts of each transaction).
+        func statusReports(to bic: String = "BANKDEFFXXX") throws -> [(String, [String])] {
+            let folder = self.runtime.directories.outbox + "/" + bic
+            return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix("pacs002.xml") }.sorted().map { name in
+                let message = try #require(MessageReader().read(path: folder + "/" + name).message)
+                guard case .statusReport(let report) = message.body else { return (name, []) }
+                return (name, report.fiToFIPmtStsRpt.txInfAndSts.compactMap(\.txSts))
+            }
+        }
+
+        func cleanUp() { try? FileManager.default.removeItem(at: self.folder) }
+    }
+
+    static func payment(_ i: Int, creditorName: String? = nil) -> String {
+        SyntheticPayments.creditTransfer(index: i, debtorAgent: "BANKDEFFXXX", creditorAgent: "BANKFRPPXXX", amountMinor: 100_00,
+                                         creditorName: creditorName)
+    }
+
+    @Test func aResentPaymentIsAnsweredWithItsStoredStatusAndSettlesOnce() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        try gateway.drop(Self.payment(1), as: "first.xml")
+        _ = try await gateway.run()
+        // The same payment again, in a different file (a comment makes the bytes differ).
+        try gateway.drop(Self.payment(1) + "<!-- re-sent after a timeout -->\n", as: "again.xml")
+        let summary = try await gateway.run()
+        #expect(summary.archived == 1 && summary.errored == 0)
+        #expect(try gateway.balance("BANKDEFFXXX") == 1_000_000_00 - 100_00, "settled exactly once")
+        #expect(try gateway.runtime.ledger.transfers(limit: 100).filter { $0.debit == "BANKDEFFXXX" }.count == 1)
+        let reports = try gateway.statusReports()
+        #expect(reports.count == 2)
+        #expect(reports.allSatisfy { $0.1 == ["ACSC"] }, "the re-send gets the stored ACSC: \(reports)")
+        let trail = try gateway.runtime.store.events(transferIDs: [SyntheticPayments.uetr(1)], messageIds: [])
+        #expect(trail.contains { $0.kind == "replay" })
+    }
+
+    @Test func aByteIdenticalFileGoesToErrorWithoutEffects() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        try gateway.drop(Self.payment(2), as: "one.xml")
+        _ = try await gateway.run()
+        try gateway.drop(Self.payment(2), as: "copy.xml")
+        let summary = try await gateway.run()
+        #expect(summary.errored == 1)
+        let report = try String(contentsOfFile: gateway.runtime.directories.error + "/copy.xml.error.json", encoding: .utf8)
+        #expect(report.contains("duplicate") && report.contains("one.xml"))
+        #expect(try gateway.statusReports().count == 1)
+    }
+
+    @Test func aRerunAfterACrashWritesNoSecondOutputAndSettlesNothingTwice() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        try gateway.drop(Self.payment(3), as: "crash.xml")
+        let scanner = InboxScanner(directories: gateway.runtime.directories)
+        let claimed = try #require(try scanner.claim(named: "crash.xml"))
+        _ = try await gateway.pipeline.process([claimed])
+        // Simulate a crash after the outputs but before the archive: put the input back in processing/.
+        let archived = try #require(gateway.pipeline.archivedInput("crash.xml"))
+        try FileManager.default.moveItem(atPath: archived, toPath: gateway.runtime.directories.processing + "/crash.xml")
+        let summary = try await gateway.run()
+        #expect(summary.archived == 1)
+        #expect(try gateway.balance("BANKFRPPXXX") == 1_000_000_00 + 100_00)
+        #expect(try gateway.statusReports().count == 1, "no second pacs.002")
+        let deliveries = try FileManager.default.contentsOfDirectory(atPath: gateway.runtime.directories.outbox + "/BANKFRPPXXX")
+        #expect(deliveries.filter { $0.hasSuffix(".xml") }.count == 1, "no second delivery")
+    }
+
+    @Test func aHeldPaymentWaitsForReviewThenSettlesOnRelease() async throws {
+        let gateway = try Fixture(screening: ReviewEverything())
+        defer { gateway.cleanUp() }
+        try gateway.drop(Self.payment(4), as: "held.xml")
+        _ = try await gateway.run()
+        #expect(try gateway.statusReports().map(\.1) == [["PDNG"]])
+        #expect(try gateway.runtime.store.heldPayments().count == 1)
+        #expect(try gateway.balance("BANKDEFFXXX") == 1_000_000_00, "nothing moves while held")
+        let released = try await gateway.pipeline.review(SyntheticPayments.uetr(4), release: true, note: "false positive")
+        #expect(released.status == "ACSC")
+        #expect(try gateway.balance("BANKDEFFXXX") == 1_000_000_00 - 100_00)
+        #expect(try gateway.statusReports().map(\.1).contains(["ACSC"]))
+        #expect(try gateway.runtime.store.heldPayments().isEmpty)
+    }
+
+    @Test func aRejectedReviewAnswersRR04() async throws {
+        let gateway = try Fixture(screening: ReviewEverything())
+        defer { gateway.cleanUp() }
+        try gateway.drop(Self.payment(5), as: "held.xml")
+        _ = try await gateway.run()
+        let rejected = try await gateway.pipeline.review(SyntheticPayments.uetr(5), release: false, note: "true match")
+        #expect(rejected.status == "RJCT" && rejected.reason == "RR04")
+        await #expect(throws: Pipeline.ReviewError.self) {
+            try await gateway.pipeline.review(SyntheticPayments.uetr(5), release: true)
+        }
+    }
+}
+
+/// Sends every payment to review.
+struct ReviewEverything: PaymentScreening {
+    func screen(_ transaction: CreditTransferTransaction39, group: GroupHeader93, path: String) -> ScreeningResult {
+        ScreeningResult(decision: .review, hits: [])
+    }
+}
