@@ -18,6 +18,7 @@ struct StatsCommand: ParsableCommand {
         let store = try GatewayStore(directory: configuration.gateway.dataDirectory.appendingPathComponent("state"))
         let stats = try store.statistics()
         let latency = LatencySummary(stats.latencies)
+        let stages = try store.stageTimings().map { (stage: $0.stage, summary: LatencySummary($0.microsPerFile)) }
         let payments = stats.byStatus.reduce(0) { $0 + $1.count }
         let span = Double((stats.lastAt ?? 0) - (stats.firstAt ?? 0)) / 1000
         let throughput = span > 0 ? Double(payments) / span : 0
@@ -28,6 +29,8 @@ struct StatsCommand: ParsableCommand {
             CLIOutput.line("inputs: " + stats.inputs.map { "\($0.kind)=\($0.count)" }.joined(separator: " "))
             CLIOutput.line(String(format: "throughput: %.1f payments/s over %.1f s of traffic", throughput, span))
             CLIOutput.line("response time (receipt to durable status): \(latency.text)")
+            if !stages.isEmpty { CLIOutput.line("per stage, per file (each group's stage time divided by its files):") }
+            for stage in stages { CLIOutput.line("  \(stage.stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(stage.summary.text)") }
         case .json:
             CLIOutput.line(JSONValue.object([
                 ("payments", .int(payments)),
@@ -38,6 +41,14 @@ struct StatsCommand: ParsableCommand {
                 ("p50Ms", .number(String(format: "%.3f", Double(latency.p50Micros) / 1000))),
                 ("p95Ms", .number(String(format: "%.3f", Double(latency.p95Micros) / 1000))),
                 ("p99Ms", .number(String(format: "%.3f", Double(latency.p99Micros) / 1000))),
+                ("stages", .object(stages.map { stage in
+                    (stage.stage, .object([
+                        ("groups", .int(stage.summary.count)),
+                        ("meanMsPerFile", .number(String(format: "%.4f", stage.summary.meanMicros / 1000))),
+                        ("p50MsPerFile", .number(String(format: "%.4f", Double(stage.summary.p50Micros) / 1000))),
+                        ("p99MsPerFile", .number(String(format: "%.4f", Double(stage.summary.p99Micros) / 1000))),
+                    ]))
+                })),
             ]).serialized(indent: 2))
         }
         CLIOutput.flush()

@@ -32,10 +32,12 @@ public struct BatchProcessor: Sendable {
             var lines: [String] = []
             lines.append("files:        \(self.files) (\(self.archived) archived, \(self.errored) to error/)")
             lines.append("transactions: \(self.transactions)")
-            let accepted = ["ACSC", "ACCC", "ACSP"].reduce(0) { $0 + (self.statuses[$1] ?? 0) }
-            lines.append("accepted:     \(accepted)" + self.statuses.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined())
+            let acceptedCodes = ["ACSC", "ACCC", "ACSP"].filter { (self.statuses[$0] ?? 0) > 0 }
+            let accepted = acceptedCodes.reduce(0) { $0 + (self.statuses[$1] ?? 0) }
+            lines.append("accepted:     \(accepted)" + (acceptedCodes.isEmpty ? "" : " (" + acceptedCodes.map { "\($0) \(self.statuses[$0] ?? 0)" }.joined(separator: ", ") + ")"))
+            if let held = self.statuses["PDNG"], held > 0 { lines.append("held:         \(held) (PDNG, waiting for corridor review)") }
             let rejected = self.rejectedByReason.values.reduce(0, +)
-            lines.append("rejected:     \(rejected)" + self.rejectedByReason.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined())
+            lines.append("rejected:     \(rejected)" + (rejected == 0 ? "" : " (" + self.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"))
             let settled = self.settled.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             lines.append("settled:      \(settled.isEmpty ? "-" : settled)")
             let rate = self.seconds > 0 ? Double(self.transactions) / self.seconds : 0

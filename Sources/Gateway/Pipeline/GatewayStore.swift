@@ -56,6 +56,12 @@ public final class GatewayStore: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("v2-stages") { db in
+            try db.execute(sql: """
+                CREATE TABLE stage (at INTEGER NOT NULL, stage TEXT NOT NULL, micros INTEGER NOT NULL, files INTEGER NOT NULL);
+                CREATE INDEX stage_name ON stage(stage);
+                """)
+        }
         return migrator
     }
 
@@ -152,6 +158,21 @@ public final class GatewayStore: Sendable {
         }
     }
 
+    /// Per stage: every group's time per file, in microseconds.
+    public func stageTimings() throws -> [(stage: String, microsPerFile: [Int64])] {
+        try self.pool.read { db in
+            var byStage: [String: [Int64]] = [:]
+            var order: [String] = []
+            for row in try Row.fetchAll(db, sql: "SELECT stage, micros, files FROM stage ORDER BY rowid") {
+                let name: String = row["stage"]
+                let files: Int64 = max(1, row["files"])
+                if byStage[name] == nil { order.append(name) }
+                byStage[name, default: []].append((row["micros"] as Int64) / files)
+            }
+            return order.map { ($0, byStage[$0] ?? []) }
+        }
+    }
+
     /// Accepted payments since `since` (for rebuilding limit windows after a restart).
     public func acceptedPayments(since: Int64) throws -> [PaymentRecord] {
         try self.pool.read { db in
@@ -217,6 +238,8 @@ public final class GatewayStore: Sendable {
         public var events: [PaymentEvent] = []
         public var inputs: [(digest: String, name: String, kind: String, latencyMicros: Int64?)] = []
         public var messages: [(sender: String, messageId: String, digest: String)] = []
+        /// Per-stage timings of a group (for `corridor stats`).
+        public var stages: [(at: Int64, stage: String, micros: Int64, files: Int)] = []
         public var at: Int64 = 0
 
         public init() {}
@@ -249,6 +272,10 @@ public final class GatewayStore: Sendable {
             let input = try db.cachedStatement(sql: "INSERT OR IGNORE INTO input VALUES (?,?,?,?,?)")
             for i in batch.inputs {
                 try input.execute(arguments: [i.digest, i.name, batch.at, i.kind, i.latencyMicros])
+            }
+            let stage = try db.cachedStatement(sql: "INSERT INTO stage VALUES (?,?,?,?)")
+            for st in batch.stages {
+                try stage.execute(arguments: [st.at, st.stage, st.micros, st.files])
             }
             let message = try db.cachedStatement(sql: "INSERT OR IGNORE INTO message VALUES (?,?,?,?)")
             for m in batch.messages {

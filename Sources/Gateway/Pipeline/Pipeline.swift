@@ -17,6 +17,7 @@ import Settlement
 public final class Pipeline: Sendable {
     public let runtime: GatewayRuntime
     let factory: StatusReportFactory
+    let stageLog = StageLog()
 
     public init(runtime: GatewayRuntime) {
         self.runtime = runtime
@@ -130,28 +131,29 @@ public final class Pipeline: Sendable {
 
     /// Processes a group of claimed files end to end.
     public func process(_ files: [ClaimedFile]) async throws -> GroupResult {
-        try await self.complete(self.prepare(files, claimedAt: Pipeline.milliseconds()))
+        try await self.complete(self.prepared(files))
     }
 
     /// The parallel first stage of a group, on its own: reading, validation and screening touch no
     /// state, so a batch run prepares the next group while the previous one completes.
     func prepared(_ files: [ClaimedFile]) -> PreparedGroup {
-        PreparedGroup(items: self.prepare(files, claimedAt: Pipeline.milliseconds()))
+        let start = DispatchTime.now().uptimeNanoseconds
+        let items = self.prepare(files, claimedAt: Pipeline.milliseconds())
+        return PreparedGroup(items: items, prepareMicros: Int64((DispatchTime.now().uptimeNanoseconds - start) / 1000))
     }
 
     /// A group read, validated and screened, ready for ``complete(_:)``.
     public struct PreparedGroup: Sendable {
         let items: [Item]
+        var prepareMicros: Int64? = nil
     }
 
     /// Completes a prepared group: decisions, ledger, store, outputs, archive.
     public func complete(_ group: PreparedGroup) async throws -> GroupResult {
-        try await self.complete(group.items)
-    }
-
-    func complete(_ items: [Item]) async throws -> GroupResult {
+        let items = group.items
         let now = Pipeline.milliseconds()
         var trace = StageTrace()
+        if let micros = group.prepareMicros { trace.record("prepare", micros: micros) }
         let files = items.map(\.file)
         var transferIDs: [String] = []
         var references: [(String?, String, String?)] = []
@@ -243,6 +245,8 @@ public final class Pipeline: Sendable {
         }
 
         trace.mark("finish")
+        // Stage timings of the previous group ride along with this group's commit.
+        batch.stages = self.stageLog.take()
         // Stage E: the store, durably; then the outputs, durably; then the inputs move.
         try self.runtime.store.commit(batch)
         trace.mark("store")
@@ -254,6 +258,7 @@ public final class Pipeline: Sendable {
         }
         trace.mark("archive")
         trace.report(files: files.count, logger: self.runtime.logger)
+        self.stageLog.add(trace.stages.map { (stage: $0.0, micros: Int64($0.1 / 1000), files: files.count) }, at: finishedAt)
         result.archived = archiveFiles.count
         result.errored = errorFiles.count
         return result

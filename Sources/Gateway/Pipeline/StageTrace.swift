@@ -2,12 +2,18 @@
 import Glibc
 #endif
 import Dispatch
+import Foundation
 import Logging
 
 /// Per-stage timings of one group, logged at debug level (`CORRIDOR_TRACE=1` prints them).
 struct StageTrace {
     private var last = DispatchTime.now().uptimeNanoseconds
-    private var stages: [(String, UInt64)] = []
+    private(set) var stages: [(String, UInt64)] = []
+
+    /// Records a stage measured elsewhere (the parallel read/validate/screen stage).
+    mutating func record(_ stage: String, micros: Int64) {
+        self.stages.append((stage, UInt64(max(0, micros)) * 1000))
+    }
 
     mutating func mark(_ stage: String) {
         let now = DispatchTime.now().uptimeNanoseconds
@@ -30,4 +36,26 @@ struct StageTrace {
         return false
         #endif
     }()
+}
+
+
+/// Stage timings waiting to be stored with the next group's commit.
+final class StageLog: Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    nonisolated(unsafe) private var pending: [(at: Int64, stage: String, micros: Int64, files: Int)] = []
+
+    func add(_ stages: [(stage: String, micros: Int64, files: Int)], at: Int64) {
+        self.lock.lock()
+        self.pending += stages.map { (at, $0.stage, $0.micros, $0.files) }
+        self.lock.unlock()
+    }
+
+    func take() -> [(at: Int64, stage: String, micros: Int64, files: Int)] {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        let taken = self.pending
+        self.pending = []
+        return taken
+    }
 }
