@@ -44,7 +44,7 @@ public final class Pipeline: Sendable {
         let runtime = self.runtime
         let next = AtomicCounter()
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        WorkerThreads.run(workers) { _ in
             while true {
                 let index = next.increment()
                 guard index < files.count else { return }
@@ -747,7 +747,7 @@ public final class Pipeline: Sendable {
         guard !pending.isEmpty else { return }
         let slots = ResultSlots<OutputFile>(count: pending.count)
         let next = AtomicCounter()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(ProcessInfo.processInfo.activeProcessorCount, pending.count))) { _ in
+        WorkerThreads.run(max(1, min(ProcessInfo.processInfo.activeProcessorCount, pending.count))) { _ in
             while true {
                 let index = next.increment()
                 guard index < pending.count else { return }

@@ -18,7 +18,7 @@ public struct ParallelValidation: Sendable {
         let reader = self.reader
         let workers = min(self.jobs, max(1, files.count))
         let next = AtomicCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        WorkerThreads.run(workers) { _ in
             while true {
                 let index = next.increment()
                 guard index < files.count else { return }
