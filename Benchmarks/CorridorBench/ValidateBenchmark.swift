@@ -20,14 +20,17 @@ struct ValidateBenchmark: ParsableCommand {
     @Option(help: "In-process iterations per measurement.")
     var iterations: Int = 20000
 
+    @Flag(help: "Keep the generated files (in .build/corridor-bench/).")
+    var keep = false
+
     @Option(help: "Repeat each measurement this many times and report the median.")
     var rounds: Int = 3
 
     func run() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-bench-validate-\(getpid())")
+        let folder = BenchGateway.folder(nil, name: "validate")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { if !self.keep { try? FileManager.default.removeItem(at: folder) } }
 
         var paths: [String] = []
         var documents: [[UInt8]] = []

@@ -13,4 +13,19 @@ struct Corridor: AsyncParsableCommand {
             ReviewCommand.self, StatsCommand.self,
         ]
     )
+
+    /// Parses the command line. `corridor validate *.xml` may name tens of thousands of files,
+    /// and swift-argument-parser takes time quadratic in the number of positional values, so
+    /// validate's paths are set aside here and handed to the command directly.
+    static func main() async {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "validate" {
+            let (options, paths) = ValidateCommand.separatePaths(Array(arguments.dropFirst()))
+            if paths.count > 1 {
+                ValidateCommand.setAsidePaths.set(paths)
+                arguments = ["validate"] + options + [paths[0]]
+            }
+        }
+        await Self.main(arguments)
+    }
 }

@@ -39,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
         }
         let files: [String]
         do {
-            files = try InputFiles.expand(self.paths)
+            files = try InputFiles.expand(ValidateCommand.setAsidePaths.get() ?? self.paths)
         } catch {
             CLIOutput.error("corridor validate: \(error)")
             throw ExitCode(2)
@@ -59,6 +59,53 @@ struct ValidateCommand: ParsableCommand {
         CLIOutput.flush()
         if reports.contains(where: { report in report.errors.contains { $0.rule == "IO" } }) { throw ExitCode(2) }
         if reports.contains(where: { !$0.valid }) { throw ExitCode(1) }
+    }
+}
+
+extension ValidateCommand {
+    /// Paths taken off the command line before parsing (see `Corridor.main()`).
+    static let setAsidePaths = SetAside()
+
+    final class SetAside: Sendable {
+        private let lock = NSLock()
+        // Guarded by `lock`; set once before the command runs.
+        nonisolated(unsafe) private var paths: [String]? = nil
+
+        func set(_ paths: [String]) {
+            self.lock.lock()
+            self.paths = paths
+            self.lock.unlock()
+        }
+
+        func get() -> [String]? {
+            self.lock.lock()
+            defer { self.lock.unlock() }
+            return self.paths
+        }
+    }
+
+    /// Splits validate's arguments into options (with their values) and positional paths.
+    static func separatePaths(_ arguments: [String]) -> (options: [String], paths: [String]) {
+        let valued: Set<String> = ["--format", "--schemas", "--jobs"]
+        var options: [String] = []
+        var paths: [String] = []
+        var index = 0
+        var terminated = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            if terminated || !argument.hasPrefix("-") || argument == "-" {
+                paths.append(argument)
+            } else if argument == "--" {
+                terminated = true
+            } else if valued.contains(argument), index + 1 < arguments.count {
+                options += [argument, arguments[index + 1]]
+                index += 1
+            } else {
+                options.append(argument)
+            }
+            index += 1
+        }
+        return (options, paths)
     }
 }
 
