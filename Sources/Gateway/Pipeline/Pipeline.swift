@@ -218,14 +218,16 @@ public final class Pipeline: Sendable {
         if let error = item.readError, item.reading == nil {
             return .error(reason: "unreadable", code: "IO", detail: error)
         }
-        if !item.file.isRecovered {
-            if seenDigests.contains(item.digest) {
-                return .error(reason: "duplicate file", code: "DUPLICATE", detail: "byte-identical to another file of the same group")
-            }
-            if let first = try self.runtime.store.inputFirstSeen(item.digest) {
-                return .error(reason: "duplicate file", code: "DUPLICATE",
-                              detail: "byte-identical to \(first.name), first seen \(Pipeline.iso(first.at)); SHA-256 \(item.digest)")
-            }
+        // A file recovered from processing/ may be this very input's earlier attempt (the store
+        // may already hold it, under its name). A byte-identical re-send under another name that
+        // was claimed before the crash is still a duplicate: treating it as a rerun would answer
+        // it and deliver the payment to the creditor agent a second time.
+        if seenDigests.contains(item.digest) {
+            return .error(reason: "duplicate file", code: "DUPLICATE", detail: "byte-identical to another file of the same group")
+        }
+        if let first = try self.runtime.store.inputFirstSeen(item.digest), !item.file.isRecovered || first.name != item.file.name {
+            return .error(reason: "duplicate file", code: "DUPLICATE",
+                          detail: "byte-identical to \(first.name), first seen \(Pipeline.iso(first.at)); SHA-256 \(item.digest)")
         }
         seenDigests.insert(item.digest)
         guard let reading = item.reading else { return .error(reason: "unreadable", code: "IO", detail: "no reading") }
