@@ -128,6 +128,8 @@ def cmd_generate(args: argparse.Namespace) -> None:
     day = now.strftime("%Y-%m-%d")
     run = f"{args.seed % 100000:05d}"
     weights = [1.0, 1.0, 1.0, 1.0, 0.0 if args.no_rejections else 0.5]
+    if "<IBAN>DE89370400440532013000</IBAN>" not in template:
+        fail("template lacks the debtor IBAN DE89370400440532013000 that --invalid corrupts")
     messages = []
     width = max(6, len(str(args.count)))
     for n in range(1, args.count + 1):
@@ -154,11 +156,33 @@ def cmd_generate(args: argparse.Namespace) -> None:
         xml = set_bic(xml, "InstgAgt", debtor)
         xml = set_bic(xml, "DbtrAgt", debtor)
         xml = set_bic(xml, "CdtrAgt", creditor)
+        # A few inputs that must not be settled: answerable but invalid (a debtor IBAN that
+        # fails mod-97: group RJCT AC01 to the sender, archived) and unanswerable garbage
+        # (to error/ with a report).
+        draw = rng.random()
+        kind = "settle"
+        earlier = [e for e in messages[: max(0, n - 1 - args.resend_distance)] if e["kind"] == "settle"]
+        if draw < args.resend and earlier:
+            # A byte-identical re-send of an earlier payment under a new name: to error/ as a
+            # duplicate, never answered or delivered a second time.
+            original = rng.choice(earlier)
+            name = f"ct{run}-{n:0{width}d}.xml"
+            (staging / name).write_bytes((staging / original["name"]).read_bytes())
+            messages.append({**original, "name": name, "stem": name[:-4], "kind": "resend", "of": original["name"]})
+            continue
+        draw = rng.random()
+        if draw < args.invalid:
+            kind = "invalid"
+            xml = xml.replace("<IBAN>DE89370400440532013000</IBAN>", "<IBAN>DE89370400440532013001</IBAN>")
+        elif draw < args.invalid + args.garbage:
+            kind = "garbage"
+            xml = f"not a payment {uuid.UUID(int=rng.getrandbits(128), version=4)} <<<\n"
         name = f"ct{run}-{seq}.xml"
         data = xml.encode()
         (staging / name).write_bytes(data)
         messages.append({
-            "name": name, "stem": name[:-4], "sha256": hashlib.sha256(data).hexdigest(), "uetr": uetr,
+            "name": name, "stem": name[:-4], "kind": kind, "messageId": f"CT{run}-{debtor[4:8]}-{seq}",
+            "sha256": hashlib.sha256(data).hexdigest(), "uetr": uetr,
             "debtor": debtor, "creditor": creditor, "currency": "EUR", "amount": amount,
         })
     manifest = {"seed": args.seed, "count": args.count, "messages": messages}
@@ -346,29 +370,47 @@ def cmd_verify(args: argparse.Namespace) -> None:
     messages = manifest["messages"]
     by_name = {m["name"]: m for m in messages}
     by_stem = {m["stem"]: m for m in messages}
-    by_uetr = {m["uetr"]: m for m in messages}
+    by_uetr = {m["uetr"]: m for m in messages if m["kind"] != "resend"}
 
-    # (1) Inputs: each generated file exactly once in archive/<day>/ or error/, unchanged.
+    # (1) Inputs: each generated file exactly once in archive/<day>/ or error/, unchanged and
+    # under its own name (found by content, so a renamed copy is seen too).
     for folder in ("inbox", "processing"):
         left = list_files(data / folder)
         if left:
             violation("input-left", f"{len(left)} file(s) still in {folder}/: {', '.join(left[:5])}")
-    homes: dict[str, list[str]] = collections.defaultdict(list)
+    by_sha: dict[str, list[dict]] = collections.defaultdict(list)  # re-sends share their original's bytes
+    for m in messages:
+        by_sha[m["sha256"]].append(m)
+    homes: dict[str, list[str]] = collections.defaultdict(list)  # name -> places
+    places_found: list[str] = []
     archive = data / "archive"
     for day in list_files(archive):
-        for name in list_files(archive / day):
-            homes[name].append(f"archive/{day}/{name}")
-    errored: dict[str, str] = {}
-    for name in list_files(data / "error"):
+        places_found += [f"archive/{day}/{name}" for name in list_files(archive / day)]
+    error_names = [n for n in list_files(data / "error") if not n.startswith(".")]
+    error_temporary = len(list_files(data / "error")) - len(error_names)
+    if error_temporary:
+        notes.append(f"{error_temporary} hidden temporary file(s) in error/ from report writes cut short by kill -9")
+    for name in error_names:
         if name.endswith(".error.json"):
+            if name[: -len(".error.json")] not in error_names:
+                violation("error-report-orphan", f"error/{name}: reports on an input that is not in error/")
             continue
-        homes[name].append(f"error/{name}")
-        report = data / "error" / f"{name}.error.json"
-        errored[name] = report.read_text().strip() if report.exists() else "(no .error.json)"
-    for name, places in homes.items():
-        if name not in by_name:
-            violation("input-extra", f"{', '.join(places)}: not a generated message (a second copy of an input?)")
+        places_found.append(f"error/{name}")
+        if f"{name}.error.json" not in error_names:
+            violation("error-report-missing", f"error/{name} has no .error.json")
+    for place in places_found:
+        digest = hashlib.sha256((data / place).read_bytes()).hexdigest()
+        candidates = by_sha.get(digest, [])
+        if not candidates:
+            violation("input-extra", f"{place}: not a generated message (changed, or a stray file)")
+            continue
+        m = next((c for c in candidates if c["name"] == Path(place).name), None) \
+            or next((c for c in candidates if not homes.get(c["name"])), candidates[0])
+        homes[m["name"]].append(place)
+        if Path(place).name != m["name"]:
+            violation("input-renamed", f"{place} is {m['name']} under another name")
     archived = 0
+    errored = 0
     for m in messages:
         places = homes.get(m["name"], [])
         if not places:
@@ -376,13 +418,22 @@ def cmd_verify(args: argparse.Namespace) -> None:
             continue
         if len(places) > 1:
             violation("input-twice", f"{m['name']} is in {len(places)} places: {', '.join(places)}")
-        for place in places:
-            if hashlib.sha256((data / place).read_bytes()).hexdigest() != m["sha256"]:
-                violation("input-changed", f"{place} differs from the generated message")
-        if places[0].startswith("error/"):
-            violation("input-errored", f"{m['name']} went to error/: {errored.get(m['name'], '')[:300]}")
-        else:
-            archived += 1
+        in_error = places[0].startswith("error/")
+        errored += in_error
+        archived += not in_error
+        if not in_error and m["kind"] == "resend":
+            violation("resend-accepted", f"{m['name']}, a byte-identical re-send of {m['of']}, was archived "
+                      f"({places[0]}), not refused as a duplicate")
+        elif in_error and m["kind"] == "resend":
+            report = data / f"{places[0]}.error.json"
+            if report.exists() and "duplicate" not in report.read_text():
+                violation("resend-reason", f"{places[0]}: refused, but not as a duplicate: {report.read_text()[:200]}")
+        elif in_error and m["kind"] != "garbage":
+            report = data / f"{places[0]}.error.json"
+            text = report.read_text().strip() if report.exists() else ""
+            violation("input-errored", f"{m['name']} ({m['kind']}) went to error/: {text[:300]}")
+        elif not in_error and m["kind"] == "garbage":
+            violation("input-archived", f"{m['name']} is garbage but was archived ({places[0]})")
 
     # (2) pacs.002: one per message in outbox/<sender>/, consistent, never duplicated or contradicted.
     reports: dict[str, list[tuple[str, str, str | None]]] = collections.defaultdict(list)  # uetr -> (path, status, reason)
@@ -391,6 +442,7 @@ def cmd_verify(args: argparse.Namespace) -> None:
     outbox = data / "outbox"
     temporary = 0
     message_ids: dict[str, list[str]] = collections.defaultdict(list)  # GrpHdr/MsgId -> outputs
+    group_answers: dict[str, list[tuple[str, str, str | None]]] = collections.defaultdict(list)  # stem -> group RJCTs
     for bic in list_files(outbox):
         for name in list_files(outbox / bic):
             path = outbox / bic / name
@@ -418,7 +470,15 @@ def cmd_verify(args: argparse.Namespace) -> None:
                 if bic != m["debtor"]:
                     violation("pacs002-misrouted", f"{rel}: sender of {m['name']} is {m['debtor']}")
                 report_files[m["stem"]].append(rel)
+                original = next(iter(texts(root, "OrgnlMsgId")), None)
+                if original != m["messageId"]:
+                    violation("pacs002-mismatch", f"{rel}: OrgnlMsgId {original}, expected {m['messageId']}")
                 entries = [e for e in root.iter() if local(e.tag) == "TxInfAndSts"]
+                if m["kind"] == "invalid":
+                    group_status = next(iter(texts(root, "GrpSts")), None)
+                    reasons = texts(root, "Cd")
+                    group_answers[m["stem"]].append((rel, group_status or "", reasons[0] if reasons else None))
+                    continue
                 if not entries:
                     violation("pacs002-empty", f"{rel}: no TxInfAndSts")
                 for entry in entries:
@@ -452,6 +512,23 @@ def cmd_verify(args: argparse.Namespace) -> None:
     for m in messages:
         uetr = m["uetr"]
         files = report_files.get(m["stem"], [])
+        if m["kind"] in ("garbage", "resend"):
+            if files:
+                violation("pacs002-unexpected", f"{m['name']} ({m['kind']}{' of ' + m['of'] if 'of' in m else ''}) "
+                          f"was answered: {', '.join(files)}")
+            continue
+        if m["kind"] == "invalid":
+            answers = group_answers.get(m["stem"], [])
+            if not answers:
+                violation("pacs002-missing", f"{m['name']} (invalid) has no group RJCT in outbox/{m['debtor']}/")
+            elif len(answers) > 1:
+                violation("pacs002-duplicated", f"{m['name']} (invalid): {len(answers)} answers: {', '.join(p for p, _, _ in answers)}")
+            for path, status, reason in answers:
+                if (status, reason) != ("RJCT", "AC01"):
+                    violation("pacs002-status", f"{path}: {status} {reason}, expected RJCT AC01 (bad debtor IBAN)")
+            if uetr in reports:
+                violation("pacs002-unexpected", f"{m['name']} (invalid) has a transaction status: {reports[uetr]}")
+            continue
         answers = reports.get(uetr, [])
         if not files:
             violation("pacs002-missing", f"{m['name']} (UETR {uetr}) has no pacs.002 in outbox/{m['debtor']}/")
@@ -550,21 +627,24 @@ def cmd_verify(args: argparse.Namespace) -> None:
     by_status = collections.Counter()
     for entry in stats.get("byStatus", []):
         by_status[entry["status"]] += entry["count"]
-    if stats.get("payments") != len(messages):
-        violation("store-count", f"the store holds {stats.get('payments')} payments, {len(messages)} were sent")
+    payable = sum(1 for m in messages if m["kind"] == "settle")
+    if stats.get("payments") != payable:
+        violation("store-count", f"the store holds {stats.get('payments')} payments, {payable} valid ones were sent")
     if by_status.get("ACSC", 0) != len(settled) or by_status.get("RJCT", 0) != len(rejected):
         violation("store-status", f"the store counts ACSC={by_status.get('ACSC', 0)} RJCT={by_status.get('RJCT', 0)}, "
                   f"the pacs.002 say ACSC={len(settled)} RJCT={len(rejected)}")
 
     summary = {
-        "messages": len(messages), "archived": archived, "errored": sum(1 for m in messages if m["name"] in errored),
+        "messages": len(messages), "archived": archived, "errored": errored,
+        "invalid": sum(1 for m in messages if m["kind"] == "invalid"), "garbage": sum(1 for m in messages if m["kind"] == "garbage"),
+        "resent": sum(1 for m in messages if m["kind"] == "resend"),
         "answered": len(statuses), "settled": len(settled), "rejected": len(rejected),
         "ledgerSettlements": len(payments_in_ledger), "deliveries": sum(len(v) for v in deliveries.values()),
         "violations": len(violations),
     }
     Path(args.summary).write_text(json.dumps({"summary": summary, "violations": violations, "notes": notes}, indent=1) + "\n") \
         if args.summary else None
-    print("  messages %(messages)d | archived %(archived)d | errored %(errored)d | answered %(answered)d "
+    print("  messages %(messages)d (%(invalid)d invalid, %(garbage)d garbage, %(resent)d re-sent) | archived %(archived)d | errored %(errored)d | answered %(answered)d "
           "(ACSC %(settled)d, RJCT %(rejected)d) | ledger settlements %(ledgerSettlements)d | deliveries %(deliveries)d" % summary)
     for note in notes:
         print(f"  note: {note}")
@@ -597,6 +677,10 @@ def main() -> None:
     p.add_argument("--staging", required=True)
     p.add_argument("--manifest", required=True)
     p.add_argument("--no-rejections", action="store_true")
+    p.add_argument("--invalid", type=float, default=0.02, help="share of answerable invalid messages")
+    p.add_argument("--garbage", type=float, default=0.01, help="share of unanswerable files")
+    p.add_argument("--resend", type=float, default=0.02, help="share of byte-identical re-sends of earlier files")
+    p.add_argument("--resend-distance", type=int, default=20, help="a re-send follows its original by at least this many files")
     p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("feed")
