@@ -17,28 +17,33 @@
 #   --unscreened      no sanctions lists even when ../shared/sanctions exists (faster restarts)
 #   --no-rejections   every participant rich: every payment must settle (default: one poor
 #                     participant sends large payments, so some are answered RJCT AM04)
-#   --min-gap S / --max-gap S   seconds from a restarted daemon being ready (lists loaded) to
-#                     the next kill (default 0.2 / 1.5); about one kill in seven instead
-#                     comes 0-0.3 s after the restart, during start-up or recovery
+#   --min-gap S / --max-gap S   bounds of the random gaps (default 0.2 / 1.5 s), counted from
+#                     the restarted daemon being ready (sanctions lists loaded: seconds in debug)
 #   --workdir DIR     work here (default: a new folder under ${TMPDIR:-/tmp}); kept afterwards
-#   --keep            keep the work folder even when the test passes
+#   --keep            keep the work folder even when the test passes (it is kept on failure)
 #
-# Procedure: generate unique pacs.008 messages in a staging folder; start `corridor run`;
-# deliver the messages into inbox/ in bursts from the background (write .name.tmp, rename);
-# kill -9 the daemon after a random gap and restart it at once, K times; when the feeding is
-# done, let the last daemon drain inbox/ and processing/, stop it with SIGTERM, and verify
+# Procedure: generate unique pacs.008 messages in a staging folder (plus 2% invalid ones,
+# 1% garbage and 2% byte-identical re-sends of earlier files under new names); start
+# `corridor run` (random --group-size per start); deliver the messages into inbox/ from the
+# background in bursts (write .name.tmp, rename), each kill cycle getting its share; kill -9
+# the daemon and restart it at once, at least K times: ~15% right after the restart (start-up,
+# recovery), ~25% a random gap after it is ready, ~60% aimed 0-20 ms into the next group it
+# claims (a group takes milliseconds, so random moments mostly find it idle). When the feeding
+# is done, let the last daemon drain inbox/ and processing/, stop it with SIGTERM, and verify
 # (Scripts/crash_verify.py verify):
-#   1. every message is in exactly one of archive/<day>/ or error/, unchanged; none left in
-#      inbox/ or processing/; no extra copies
-#   2. exactly one pacs.002 per message in outbox/<sender>/, named after its input, with its
-#      UETR; ACSC (or RJCT AM04 for the poor participant); never two for one UETR
+#   1. every message is in exactly one of archive/<day>/ or error/, unchanged, under its own
+#      name; none left in inbox/ or processing/; no extra copies; garbage and re-sends in
+#      error/ with their reports, no orphaned report
+#   2. exactly one pacs.002 per payment in outbox/<sender>/, named after its input, with its
+#      UETR: ACSC (RJCT AM04 allowed for the poor participant, RJCT AC01 for the invalid);
+#      never two for one UETR, never two outputs with one MsgId; none for garbage or re-sends
 #   3. the ledger holds exactly one posted settlement per ACSC answer, with the right accounts
 #      and amount, and nothing else
 #   4. each participant's balance = opening - sent + received over the ACSC answers; nothing
 #      pending; each currency sums to 0 over all accounts (SYSTEM included)
 #   5. exactly one pacs.008 delivery in outbox/<creditor>/ per settled payment, none otherwise
 #   and: the store's counts agree with the answers; no daemon exited by itself; no group
-#   failed; the final SIGTERM stop exits 0.
+#   failed; the final SIGTERM stop exits 0. logs/kills.tsv tells where each kill landed.
 # Exit status: 0 when every check passes, 1 on any violation, 2 on a usage or setup error.
 
 set -euo pipefail
