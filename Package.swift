@@ -58,7 +58,8 @@ let package = Package(
         .executableTarget(
             name: "corridor-bench",
             dependencies: [
-                "Gateway",
+                "Gateway", "Settlement", "Compliance", "ISO20022",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/CorridorBench"

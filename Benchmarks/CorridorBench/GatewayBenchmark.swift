@@ -4,6 +4,7 @@ import Foundation
 import Gateway
 import ISO20022
 import Logging
+import Synchronization
 
 /// Shared set-up for the gateway benchmarks: a temporary data folder and its configuration.
 enum BenchGateway {
@@ -183,25 +184,15 @@ struct DaemonBenchmark: AsyncParsableCommand {
 
 /// Arrival times of outputs, by input stem.
 final class ArrivalLog: Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    nonisolated(unsafe) private var times: [String: UInt64] = [:]
+    private let times = Mutex<[String: UInt64]>([:])
 
     func record(_ stem: String, at time: UInt64) {
-        self.lock.lock()
-        if self.times[stem] == nil { self.times[stem] = time }
-        self.lock.unlock()
+        self.times.withLock { times in
+            if times[stem] == nil { times[stem] = time }
+        }
     }
 
-    var count: Int {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return self.times.count
-    }
+    var count: Int { self.times.withLock { $0.count } }
 
-    func snapshot() -> [String: UInt64] {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return self.times
-    }
+    func snapshot() -> [String: UInt64] { self.times.withLock { $0 } }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Compliance
 import Foundation
+import Synchronization
 
 /// `corridor-bench screening`: index build time, throughput, latency and memory of sanctions
 /// screening against OFAC SDN 2024 (with aliases), UN and UK lists, compared in the same run
@@ -151,13 +152,12 @@ struct ScreeningBenchmark: AsyncParsableCommand {
         return (elapsed, collector.latencies, collector.results)
     }
 
-    private final class Collector<R>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [([UInt64], [R])?]
-        init(count: Int) { parts = Array(repeating: nil, count: count) }
-        func store(_ i: Int, _ l: [UInt64], _ r: [R]) { lock.lock(); parts[i] = (l, r); lock.unlock() }
-        var latencies: [UInt64] { parts.flatMap { $0?.0 ?? [] } }
-        var results: [R] { parts.flatMap { $0?.1 ?? [] } }
+    private final class Collector<R: Sendable>: Sendable {
+        private let parts: Mutex<[([UInt64], [R])?]>
+        init(count: Int) { parts = Mutex(Array(repeating: nil, count: count)) }
+        func store(_ i: Int, _ l: [UInt64], _ r: [R]) { parts.withLock { $0[i] = (l, r) } }
+        var latencies: [UInt64] { parts.withLock { $0.flatMap { $0?.0 ?? [] } } }
+        var results: [R] { parts.withLock { $0.flatMap { $0?.1 ?? [] } } }
     }
 }
 

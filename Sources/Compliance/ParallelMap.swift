@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs independent, CPU-bound work items on all cores and returns results in input order.
 enum ParallelMap {
@@ -11,11 +12,10 @@ enum ParallelMap {
         return box.values()
     }
 
-    private final class ResultBox<R>: @unchecked Sendable {
-        private var storage: [R?]
-        private let lock = NSLock()
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: R) { lock.lock(); storage[i] = value; lock.unlock() }
-        func values() -> [R] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
+    private final class ResultBox<R: Sendable>: Sendable {
+        private let storage: Mutex<[R?]>
+        init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+        func set(_ i: Int, _ value: R) { storage.withLock { $0[i] = value } }
+        func values() -> [R] { storage.withLock { $0.map { $0! } } }
     }
 }

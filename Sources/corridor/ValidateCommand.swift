@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gateway
 import ISO20022
+import Synchronization
 
 /// `corridor validate`: checks files against the schemas and business rules.
 struct ValidateCommand: ParsableCommand {
@@ -67,21 +68,11 @@ extension ValidateCommand {
     static let setAsidePaths = SetAside()
 
     final class SetAside: Sendable {
-        private let lock = NSLock()
-        // Guarded by `lock`; set once before the command runs.
-        nonisolated(unsafe) private var paths: [String]? = nil
+        private let paths = Mutex<[String]?>(nil)
 
-        func set(_ paths: [String]) {
-            self.lock.lock()
-            self.paths = paths
-            self.lock.unlock()
-        }
+        func set(_ paths: [String]) { self.paths.withLock { $0 = paths } }
 
-        func get() -> [String]? {
-            self.lock.lock()
-            defer { self.lock.unlock() }
-            return self.paths
-        }
+        func get() -> [String]? { self.paths.withLock { $0 } }
     }
 
     /// Splits validate's arguments into options (with their values) and positional paths.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// `corridor run`: watches the inbox and processes files as they arrive, fires timeouts, and
 /// shuts down gracefully (stop claiming, finish the group in flight, return).
@@ -97,19 +98,9 @@ public struct GatewayDaemon: Service {
 
 /// A flag set once, read from several tasks.
 final class StopFlag: Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    nonisolated(unsafe) private var value = false
+    private let value = Mutex(false)
 
-    var isSet: Bool {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return self.value
-    }
+    var isSet: Bool { self.value.withLock { $0 } }
 
-    func set() {
-        self.lock.lock()
-        self.value = true
-        self.lock.unlock()
-    }
+    func set() { self.value.withLock { $0 = true } }
 }

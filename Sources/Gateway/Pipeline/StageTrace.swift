@@ -4,6 +4,7 @@ import Glibc
 import Dispatch
 import Foundation
 import Logging
+import Synchronization
 
 /// Per-stage timings of one group, logged at debug level (`CORRIDOR_TRACE=1` prints them).
 struct StageTrace {
@@ -41,21 +42,16 @@ struct StageTrace {
 
 /// Stage timings waiting to be stored with the next group's commit.
 final class StageLog: Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    nonisolated(unsafe) private var pending: [(at: Int64, stage: String, micros: Int64, files: Int)] = []
+    private let pending = Mutex<[(at: Int64, stage: String, micros: Int64, files: Int)]>([])
 
     func add(_ stages: [(stage: String, micros: Int64, files: Int)], at: Int64) {
-        self.lock.lock()
-        self.pending += stages.map { (at, $0.stage, $0.micros, $0.files) }
-        self.lock.unlock()
+        self.pending.withLock { $0 += stages.map { (at, $0.stage, $0.micros, $0.files) } }
     }
 
     func take() -> [(at: Int64, stage: String, micros: Int64, files: Int)] {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        let taken = self.pending
-        self.pending = []
-        return taken
+        self.pending.withLock { pending in
+            defer { pending = [] }
+            return pending
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import ISO20022
+import Synchronization
 
 /// Validates many files on several cores, keeping the input order in the results.
 public struct ParallelValidation: Sendable {
@@ -32,37 +33,28 @@ public struct ParallelValidation: Sendable {
 
 /// A fixed array of slots written once each from several threads.
 final class ResultSlots<Value: Sendable>: Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`; every access goes through set/values below.
-    nonisolated(unsafe) private var slots: [Value?]
+    private let slots: Mutex<[Value?]>
 
-    init(count: Int) { self.slots = Array(repeating: nil, count: count) }
+    init(count: Int) { self.slots = Mutex(Array(repeating: nil, count: count)) }
 
     func set(_ index: Int, _ value: Value) {
-        self.lock.lock()
-        self.slots[index] = value
-        self.lock.unlock()
+        self.slots.withLock { $0[index] = value }
     }
 
     func values() -> [Value] {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        return self.slots.map { $0! }
+        self.slots.withLock { $0.map { $0! } }
     }
 }
 
 /// A counter shared by worker threads.
 final class AtomicCounter: Sendable {
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    nonisolated(unsafe) private var value = 0
+    private let value = Mutex(0)
 
     /// Returns the current value and advances it.
     func increment() -> Int {
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        let current = self.value
-        self.value += 1
-        return current
+        self.value.withLock { value in
+            defer { value += 1 }
+            return value
+        }
     }
 }
