@@ -78,6 +78,10 @@ public struct Archiver: Sendable {
             let name = OutputFile.candidateName(file.name, attempt: attempt)
             let inputPath = POSIX.path(errorDirectory, name)
             if try POSIX.exists(inputPath) { continue }
+            // A report whose input is not beside it was left by a crash between the two steps
+            // below (report written, input not yet moved): it is this input's, so replace it.
+            let orphan = POSIX.path(errorDirectory, ErrorReport.fileName(forInput: name))
+            if try POSIX.exists(orphan) { try POSIX.remove(orphan) }
             let reportOutput = OutputFile(
                 data: json, directory: errorDirectory, name: ErrorReport.fileName(forInput: name),
                 naming: .deterministic, source: file.name)

@@ -93,6 +93,20 @@ import Testing
         }
     }
 
+    @Test func aReportOrphanedByACrashIsReplacedNotSuffixed() async throws {
+        try await withDataRoot { root in
+            let archiver = Archiver(directories: root.directories)
+            // A crash after the report was written and before the input was moved.
+            try Data("{\"stale\":true}".utf8).write(to: URL(fileURLWithPath: POSIX.path(root.directories.error, "crash.xml.error.json")))
+            let report = ErrorReport(file: "crash.xml", reason: "r", code: "C", detail: "rerun")
+            let rejected = try archiver.moveToError(try claim("x", as: "crash.xml", in: root), report: report)
+            #expect(rejected.inputPath.hasSuffix("/crash.xml"))
+            #expect(try root.names(in: root.directories.error) == ["crash.xml", "crash.xml.error.json"])
+            let written = try String(contentsOfFile: rejected.reportPath, encoding: .utf8)
+            #expect(written.contains("rerun") && !written.contains("stale"))
+        }
+    }
+
     @Test func moveToErrorOfAMissingInputFailsAndLeavesNoOrphanReport() async throws {
         try await withDataRoot { root in
             let ghost = ClaimedFile(
