@@ -41,7 +41,11 @@ struct DemoCommand: AsyncParsableCommand {
             summary.files += second.files
             summary.archived += second.archived
             summary.errored += second.errored
+            // The answers turn forwards' ACSP into their final status: count each payment once.
+            let resolved = (second.statuses["ACSC"] ?? 0) + (second.statuses["ACCC"] ?? 0) + (second.statuses["RJCT"] ?? 0)
+            summary.statuses["ACSP"] = max(0, (summary.statuses["ACSP"] ?? 0) - resolved)
             for (k, v) in second.statuses { summary.statuses[k, default: 0] += v }
+            for (k, v) in second.rejectedByReason { summary.rejectedByReason[k, default: 0] += v }
             for (k, v) in second.settled { summary.settled[k] = (summary.settled[k] ?? .zero).adding(v) ?? v }
         }
         CLIOutput.line("")
