@@ -1,63 +1,42 @@
 import ISO20022
 import Settlement
 
-/// Builds the pacs.002.001.10 for a set of payment records of one original message.
+/// The pacs.002 for payment records of one original message, through the Settlement builder.
 ///
 /// Working from the records (not from the original message) lets the gateway answer the same
 /// way after a restart, for a re-sent payment, for a route's answer and for a timeout.
 struct StatusReportFactory {
-    let gateway: BIC
+    let builder: StatusReportBuilder
+
+    init(gateway: BIC) { self.builder = StatusReportBuilder(gateway: gateway) }
 
     func report(originalMessageId: String, originalCreation: ISODateTime?, records: [PaymentRecord], to recipient: BIC,
                 messageId: String, now: ISODateTime) -> ISOMessage {
-        let statuses = Set(records.map(\.status))
-        let groupStatus = statuses.count == 1 ? records.first?.status : "PART"
-        let gatewayAgent = StatusReportFactory.agent(self.gateway)
-        let recipientAgent = StatusReportFactory.agent(recipient)
         let transactions = records.map { record in
-            PaymentTransaction110(
-                orgnlInstrId: record.instrId,
-                orgnlEndToEndId: record.endToEndId,
-                orgnlTxId: record.txId,
-                orgnlUETR: record.uetr.map { UETR($0) },
-                txSts: record.status,
-                stsRsnInf: StatusReportFactory.reasons(record),
-                accptncDtTm: record.status == "RJCT" ? nil : ISODateTime(utcMilliseconds: record.updatedAt),
-                instgAgt: gatewayAgent,
-                instdAgt: recipientAgent)
+            StatusReportBuilder.ReportedTransaction(
+                instructionId: record.instrId, endToEndId: record.endToEndId, transactionId: record.txId,
+                uetr: record.uetr.map { UETR($0) },
+                status: TransactionStatus(
+                    status: record.status, reason: record.reason, narrative: record.narrative,
+                    acceptance: record.status == "RJCT" ? nil : ISODateTime(utcMilliseconds: record.updatedAt)))
         }
-        let group = OriginalGroupHeader17(
-            orgnlMsgId: StatusReportFactory.clamp(originalMessageId),
-            orgnlMsgNmId: "pacs.008.001.08",
-            orgnlCreDtTm: originalCreation,
-            grpSts: groupStatus)
-        let document = Pacs002Document(fiToFIPmtStsRpt: FIToFIPaymentStatusReportV10(
-            grpHdr: GroupHeader91(msgId: messageId, creDtTm: now, instgAgt: gatewayAgent, instdAgt: recipientAgent),
-            orgnlGrpInfAndSts: [group],
-            txInfAndSts: transactions))
-        let header = BusinessApplicationHeaderV02(
-            fr: .fiId(gatewayAgent), to: .fiId(recipientAgent), bizMsgIdr: messageId, msgDefIdr: "pacs.002.001.10",
-            creDt: now)
-        return ISOMessage(header: header, body: .statusReport(document))
-    }
-
-    static func agent(_ bic: BIC) -> BranchAndFinancialInstitutionIdentification6 {
-        BranchAndFinancialInstitutionIdentification6(finInstnId: FinancialInstitutionIdentification18(bicfi: bic))
-    }
-
-    static func reasons(_ record: PaymentRecord) -> [StatusReasonInformation12] {
-        guard let reason = record.reason else { return [] }
-        var lines: [String] = []
-        var rest = Substring(record.narrative ?? "")
-        while !rest.isEmpty && lines.count < 3 {
-            lines.append(String(rest.prefix(105)))
-            rest = rest.dropFirst(105)
+        do {
+            return try self.builder.report(originalMessageId: originalMessageId, originalCreation: originalCreation,
+                                           transactions: transactions, to: recipient, messageId: messageId, creationDateTime: now)
+        } catch {
+            // A reason outside ExternalStatusReason1Code (a route's own code, say) is never a
+            // reason to send no answer: it travels as narrative under NARR.
+            let narrated = transactions.map { tx in
+                var tx = tx
+                if let reason = tx.status.reason {
+                    tx.status.reason = "NARR"
+                    tx.status.narrative = "\(reason): \(tx.status.narrative ?? "")"
+                }
+                return tx
+            }
+            // The gateway's message ids are valid and NARR is a listed code: this cannot fail.
+            return try! self.builder.report(originalMessageId: originalMessageId, originalCreation: originalCreation,
+                                            transactions: narrated, to: recipient, messageId: messageId, creationDateTime: now)
         }
-        return [StatusReasonInformation12(rsn: .cd(reason), addtlInf: lines)]
-    }
-
-    static func clamp(_ text: String) -> String {
-        let trimmed = String(text.prefix(35))
-        return trimmed.isEmpty ? "NONREF" : trimmed
     }
 }

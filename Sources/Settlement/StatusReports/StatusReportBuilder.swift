@@ -140,6 +140,57 @@ public struct StatusReportBuilder: Sendable {
                             creationDateTime: creationDateTime)
     }
 
+    /// One transaction of an original message, as the gateway remembers it, with its status.
+    public struct ReportedTransaction: Sendable, Hashable {
+        public var instructionId: String?
+        public var endToEndId: String
+        public var transactionId: String?
+        public var uetr: UETR?
+        public var status: TransactionStatus
+
+        public init(instructionId: String?, endToEndId: String, transactionId: String?, uetr: UETR?, status: TransactionStatus) {
+            self.instructionId = instructionId
+            self.endToEndId = endToEndId
+            self.transactionId = transactionId
+            self.uetr = uetr
+            self.status = status
+        }
+    }
+
+    /// A pacs.002 on some transactions of an original pacs.008 known by its identifiers rather
+    /// than its model: for answers given later (a route's answer, a timeout, a review) or again
+    /// (a re-sent payment). Group status as in ``report(on:outcomes:to:messageId:creationDateTime:)``.
+    public func report(
+        originalMessageId: String, originalCreation: ISODateTime?, transactions: [ReportedTransaction], to recipient: BIC,
+        messageId: String, creationDateTime: ISODateTime = .now()
+    ) throws(StatusReportError) -> ISOMessage {
+        guard MessageIdentifier.isValid(messageId) else { throw .invalidMessageId(messageId) }
+        var entries: [PaymentTransaction110] = []
+        for (index, tx) in transactions.enumerated() {
+            guard TransactionStatus.writable.contains(tx.status.status) else {
+                throw .unsupportedStatus(tx.status.status, transaction: index)
+            }
+            entries.append(PaymentTransaction110(
+                orgnlInstrId: tx.instructionId,
+                orgnlEndToEndId: tx.endToEndId,
+                orgnlTxId: tx.transactionId,
+                orgnlUETR: tx.uetr,
+                txSts: tx.status.status,
+                stsRsnInf: try StatusReportBuilder.reasons(code: tx.status.reason, narrative: tx.status.narrative, index: index),
+                accptncDtTm: tx.status.acceptance,
+                instgAgt: BranchAndFinancialInstitutionIdentification6(bic: self.gateway),
+                instdAgt: BranchAndFinancialInstitutionIdentification6(bic: recipient)))
+        }
+        let statuses = Set(transactions.map(\.status.status))
+        let originalGroup = OriginalGroupHeader17(
+            orgnlMsgId: MessageIdentifier.clamped(originalMessageId, fallback: StatusReportBuilder.unknownReference),
+            orgnlMsgNmId: StatusReportBuilder.originalMessageDefinition,
+            orgnlCreDtTm: originalCreation,
+            grpSts: statuses.count == 1 ? statuses.first : "PART")
+        return self.message(originalGroup: originalGroup, transactions: entries, to: recipient, messageId: messageId,
+                            creationDateTime: creationDateTime)
+    }
+
     // MARK: Parts
 
     func message(
