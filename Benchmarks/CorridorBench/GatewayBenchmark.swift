@@ -136,26 +136,12 @@ struct DaemonBenchmark: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: runtime.directories.outbox + "/" + bic, withIntermediateDirectories: true)
         }
 
-        let arrivals = ArrivalLog()
-        let watchers = Task {
-            await withTaskGroup(of: Void.self) { group in
-                for bic in BenchGateway.agents {
-                    group.addTask {
-                        let watcher = InboxWatcher(directory: runtime.directories.outbox + "/" + bic)
-                        for await event in watcher {
-                            if Task.isCancelled { return }
-                            if case .fileArrived(let name) = event, name.hasSuffix(".pacs002.xml") {
-                                arrivals.record(String(name.prefix(7)), at: DispatchTime.now().uptimeNanoseconds)
-                            }
-                        }
-                    }
-                }
-            }
-        }
         let daemon = Task { try await GatewayDaemon(pipeline: Pipeline(runtime: runtime)).run() }
         try await Task.sleep(for: .milliseconds(500))
 
-        var sent: [String: UInt64] = [:]
+        // Send times on the wall clock; a pacs.002 becomes visible when it is renamed into
+        // outbox/, which sets its inode change time: latency = ctime − send time, for every file.
+        var sent: [String: Double] = [:]
         let interval = 1_000_000_000 / UInt64(self.rate)
         let start = DispatchTime.now().uptimeNanoseconds
         for (i, bytes) in documents.enumerated() {
@@ -163,36 +149,31 @@ struct DaemonBenchmark: AsyncParsableCommand {
             let now = DispatchTime.now().uptimeNanoseconds
             if due > now { try await Task.sleep(for: .nanoseconds(Int(due - now))) }
             let stem = String(format: "d%06d", i)
-            sent[stem] = DispatchTime.now().uptimeNanoseconds
+            sent[stem] = Date().timeIntervalSince1970
             try BenchGateway.drop(bytes, name: stem + ".xml", inbox: runtime.directories.inbox)
         }
-        let deadline = DispatchTime.now().uptimeNanoseconds + 10_000_000_000
-        while arrivals.count < total && DispatchTime.now().uptimeNanoseconds < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-        }
+        var answered: [String: Double] = [:]
+        let deadline = DispatchTime.now().uptimeNanoseconds + 15_000_000_000
+        repeat {
+            try await Task.sleep(for: .milliseconds(250))
+            answered = [:]
+            for bic in BenchGateway.agents {
+                let folder = runtime.directories.outbox + "/" + bic
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".pacs002.xml") {
+                    var info = stat()
+                    if stat(folder + "/" + name, &info) == 0 {
+                        answered[String(name.prefix(7))] = Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9
+                    }
+                }
+            }
+        } while answered.count < total && DispatchTime.now().uptimeNanoseconds < deadline
         daemon.cancel()
-        watchers.cancel()
         var latencies: [Int64] = []
-        for (stem, at) in arrivals.snapshot() {
-            if let sentAt = sent[stem], at > sentAt { latencies.append(Int64((at - sentAt) / 1000)) }
+        for (stem, at) in answered {
+            if let sentAt = sent[stem] { latencies.append(Int64(max(0, at - sentAt) * 1_000_000)) }
         }
         let summary = LatencySummary(latencies)
         print("offered: \(total) files at \(self.rate)/s; answered: \(latencies.count)")
         print("latency rename → pacs.002 in outbox: \(summary.text) (target p99 <= 50 ms)")
     }
-}
-
-/// Arrival times of outputs, by input stem.
-final class ArrivalLog: Sendable {
-    private let times = Mutex<[String: UInt64]>([:])
-
-    func record(_ stem: String, at time: UInt64) {
-        self.times.withLock { times in
-            if times[stem] == nil { times[stem] = time }
-        }
-    }
-
-    var count: Int { self.times.withLock { $0.count } }
-
-    func snapshot() -> [String: UInt64] { self.times.withLock { $0 } }
 }
