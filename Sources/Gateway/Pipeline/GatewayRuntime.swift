@@ -45,6 +45,14 @@ public final class GatewayRuntime: Sendable {
         self.messageIDs = MessageIDGenerator(prefix: String(configuration.gateway.bic.rawValue.prefix(4)))
         self.writer = DurableFileWriter()
         self.archiver = Archiver(directories: self.directories, writer: self.writer)
+        // Temporary files a crash left half-written are never renamed into place: clear them.
+        var outputFolders = [self.directories.error]
+        for parent in [self.directories.outbox, self.directories.outbound] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
+                outputFolders.append(parent + "/" + name)
+            }
+        }
+        for folder in outputFolders { _ = try? self.writer.removeAbandonedTemporaryFiles(in: folder) }
         self.policy = CorridorPolicy(embargoed: Set(configuration.screening.embargoedCountries))
         self.limits = try LimitChecker(rules: configuration.limits)
         if let screening {
