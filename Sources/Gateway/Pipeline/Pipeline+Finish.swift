@@ -1,0 +1,110 @@
+import Compliance
+import Dispatch
+import Foundation
+import ISO20022
+import Logging
+import Settlement
+
+/// Stage D of a group: turning decisions and ledger outcomes into records, statuses and outputs.
+extension Pipeline {
+    // MARK: Stage D: finish
+
+    func finish(_ plan: inout TransactionPlan, outcomes: [LedgerOutcome], now: Int64, latency: Int64, item: Item,
+                outputs: inout [PendingOutput], batch: inout GatewayStore.Batch, result: inout GroupResult) {
+        var record = plan.record
+        record.updatedAt = now
+        let kindForEvent: String
+        switch plan.decision {
+        case .status(let status, let reason, let narrative):
+            record.status = status
+            record.reason = reason
+            record.narrative = narrative
+            kindForEvent = "status"
+        case .hold(let narrative):
+            record.status = "PDNG"
+            record.reason = "NARR"
+            record.narrative = narrative
+            kindForEvent = "held"
+        case .settle(let operation):
+            switch outcomes[operation] {
+            case .applied, .replayed:
+                record.status = "ACSC"
+                result.settled[record.currency, default: .zero] = result.settled[record.currency, default: .zero]
+                    .adding(ExactDecimal(record.amount) ?? .zero) ?? .zero
+                if let message = try? self.runtime.forwards.deliveryToCreditorAgent(
+                    plan.transaction, group: plan.group, sender: plan.sender, messageId: self.runtime.messageIDs.next(),
+                    creationDateTime: ISODateTime(utcMilliseconds: now)),
+                    let creditor = record.creditorAgent, let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
+                {
+                    self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs008-\(plan.index + 1)"), to: &outputs)
+                }
+            case .rejected(let rejection):
+                record.status = "RJCT"
+                record.reason = rejection.isoReasonCode ?? "AM04"
+                record.narrative = rejection.description
+            }
+            kindForEvent = "settlement"
+        case .forward(let route, let nextAgent, let operation):
+            switch outcomes[operation] {
+            case .applied(let transfer), .replayed(let transfer):
+                if transfer.state == .pending {
+                    record.status = "ACSP"
+                    let forwardId = self.runtime.messageIDs.next()
+                    record.forwardMessageId = forwardId
+                    if let message = try? self.runtime.forwards.forward(
+                        plan.transaction, group: plan.group, sender: plan.sender, to: nextAgent, messageId: forwardId,
+                        creationDateTime: ISODateTime(utcMilliseconds: now)),
+                        let directory = try? self.runtime.directories.outboundDirectory(for: route)
+                    {
+                        self.addOutput(message, directory: directory, name: self.outputName(item, kind: "\(plan.index + 1).pacs008"), to: &outputs)
+                    }
+                } else {
+                    record.status = transfer.state == .posted ? "ACSC" : "RJCT"
+                    record.deadline = nil
+                }
+            case .rejected(let rejection):
+                record.status = "RJCT"
+                record.reason = rejection.isoReasonCode ?? "AM04"
+                record.narrative = rejection.description
+                record.deadline = nil
+            }
+            kindForEvent = "forward"
+        case .known(let existing, let rerun):
+            if rerun, existing.status == "ACSP", existing.action == "forward", let forwardId = existing.forwardMessageId,
+               let route = existing.route, case .forward(let nextAgent)? = self.runtime.configuration.routes.first(where: { $0.name == route })?.action,
+               let message = try? self.runtime.forwards.forward(plan.transaction, group: plan.group, sender: plan.sender, to: nextAgent,
+                                                               messageId: forwardId, creationDateTime: ISODateTime(utcMilliseconds: now)),
+               let directory = try? self.runtime.directories.outboundDirectory(for: route)
+            {
+                self.addOutput(message, directory: directory, name: self.outputName(item, kind: "\(plan.index + 1).pacs008"), to: &outputs)
+            }
+            if rerun, existing.status == "ACSC", existing.action == "settle", let creditor = existing.creditorAgent,
+               let message = try? self.runtime.forwards.deliveryToCreditorAgent(
+                plan.transaction, group: plan.group, sender: plan.sender, messageId: self.runtime.messageIDs.next(),
+                creationDateTime: ISODateTime(utcMilliseconds: now)),
+               let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
+            {
+                self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs008-\(plan.index + 1)"), to: &outputs)
+            }
+            plan.record = existing
+            batch.events.append(PaymentEvent(transferID: existing.transferID, messageId: existing.messageId, at: now,
+                                             kind: rerun ? "rerun" : "replay",
+                                             detail: "\(item.file.name): answered with the stored status \(existing.status)"))
+            result.statuses[existing.status, default: 0] += 1
+            result.transactions += 1
+            return
+        }
+        if record.status != "ACSP" { record.deadline = nil }
+        record.latencyMicros = latency
+        plan.record = record
+        batch.payments.append(record)
+        batch.events.append(PaymentEvent(
+            transferID: record.transferID, messageId: record.messageId, at: now, kind: kindForEvent,
+            detail: "\(item.file.name) tx \(plan.index + 1): \(record.status)\(record.reason.map { " \($0)" } ?? "")"
+                + "\(record.route.map { " via \($0)" } ?? "")\(record.narrative.map { ": \($0)" } ?? "")"))
+        result.statuses[record.status, default: 0] += 1
+        if let reason = record.reason, record.status == "RJCT" { result.reasons[reason, default: 0] += 1 }
+        result.latenciesMicros.append(latency)
+        result.transactions += 1
+    }
+}

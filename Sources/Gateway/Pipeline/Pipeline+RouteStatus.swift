@@ -1,0 +1,112 @@
+import Compliance
+import Dispatch
+import Foundation
+import ISO20022
+import Logging
+import Settlement
+
+/// pacs.002 from routes: correlation with the forwarded payment, then post or void.
+extension Pipeline {
+    // MARK: Status reports from routes
+
+    func planStatusReport(_ message: ISOMessage, now: Int64, operations: inout [LedgerOperation]) throws -> FilePlan {
+        let reading = try StatusReportReading(message)
+        var plans: [CorrelationPlan] = []
+        for entry in reading.entries {
+            var record: PaymentRecord? = nil
+            if let uetr = entry.originalUETR?.rawValue {
+                record = try self.runtime.store.payments(matching: uetr).first { $0.action == "forward" }
+            }
+            if record == nil, let original = entry.originalMessageId {
+                record = try self.runtime.store.forwardedPayment(
+                    forwardMessageId: original, txId: entry.originalTransactionId, instrId: entry.originalInstructionId)
+            }
+            guard let found = record, found.action == "forward" else {
+                plans.append(CorrelationPlan(record: nil, entry: entry, action: "unknown", operation: nil))
+                continue
+            }
+            if found.isFinal {
+                plans.append(CorrelationPlan(record: found, entry: entry, action: "late", operation: nil))
+                continue
+            }
+            let status = entry.status ?? ""
+            guard let id = try? TransferID(found.transferID) else { continue }
+            switch status {
+            case "ACSC", "ACCC":
+                operations.append(.post(pendingID: id))
+                plans.append(CorrelationPlan(record: found, entry: entry, action: "post", operation: operations.count - 1))
+            case "RJCT":
+                operations.append(.void(pendingID: id))
+                plans.append(CorrelationPlan(record: found, entry: entry, action: "void", operation: operations.count - 1))
+            default:
+                plans.append(CorrelationPlan(record: found, entry: entry, action: "acknowledge", operation: nil))
+            }
+        }
+        return .statusReport(entries: plans)
+    }
+
+    func finishCorrelation(_ plan: CorrelationPlan, index: Int, outcomes: [LedgerOutcome], now: Int64, item: Item,
+                           outputs: inout [PendingOutput], batch: inout GatewayStore.Batch, result: inout GroupResult) throws {
+        let entry = plan.entry
+        let described = "route status \(entry.status ?? "-")\(entry.reason.map { " \($0)" } ?? "") for UETR \(entry.originalUETR?.rawValue ?? "-")"
+        guard var record = plan.record else {
+            batch.events.append(PaymentEvent(transferID: nil, messageId: entry.originalMessageId, at: now, kind: "uncorrelated",
+                                             detail: "\(item.file.name): \(described) matches no forwarded payment"))
+            return
+        }
+        switch plan.action {
+        case "late":
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "late-status",
+                                             detail: "\(item.file.name): \(described) arrived after the payment ended \(record.status); recorded, not applied"))
+            result.statuses["late", default: 0] += 1
+            return
+        case "acknowledge":
+            record.routeAcknowledged = true
+            record.updatedAt = now
+            batch.payments.append(record)
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "route-status",
+                                             detail: "\(item.file.name): \(described)"))
+            return
+        default:
+            break
+        }
+        guard let operation = plan.operation else { return }
+        switch outcomes[operation] {
+        case .applied, .replayed:
+            if plan.action == "post" {
+                record.status = entry.status == "ACCC" ? "ACCC" : "ACSC"
+                record.reason = nil
+                record.narrative = nil
+            } else {
+                record.status = "RJCT"
+                record.reason = entry.reason ?? "NARR"
+                record.narrative = entry.narrative ?? "rejected by route \(record.route ?? "-")"
+            }
+        case .rejected(.alreadyResolved(_, let state)):
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "late-status",
+                                             detail: "\(item.file.name): \(described) arrived after the reservation was \(state); recorded, not applied"))
+            return
+        case .rejected(let rejection):
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "route-status",
+                                             detail: "\(item.file.name): \(described) could not be applied: \(rejection)"))
+            return
+        }
+        record.deadline = nil
+        record.routeAcknowledged = true
+        record.updatedAt = now
+        batch.payments.append(record)
+        batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "final-status",
+                                         detail: "\(item.file.name): \(described) → \(record.status)"))
+        result.statuses[record.status, default: 0] += 1
+        if record.status == "RJCT", let reason = record.reason { result.reasons[reason, default: 0] += 1 }
+        if record.status != "RJCT" {
+            result.settled[record.currency, default: .zero] = result.settled[record.currency, default: .zero]
+                .adding(ExactDecimal(record.amount) ?? .zero) ?? .zero
+        }
+        if let sender = record.sender.map({ BIC($0) }), let directory = try? self.runtime.directories.outboxDirectory(for: sender.rawValue) {
+            let report = self.factory.report(originalMessageId: record.messageId, originalCreation: nil, records: [record], to: sender,
+                                             messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: now))
+            self.addOutput(report, directory: directory, name: self.outputName(item, kind: "\(index + 1).pacs002"), to: &outputs)
+        }
+    }
+}

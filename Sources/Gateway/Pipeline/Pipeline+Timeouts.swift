@@ -1,0 +1,59 @@
+import Compliance
+import Dispatch
+import Foundation
+import ISO20022
+import Logging
+import Settlement
+
+/// Forwards whose route did not answer in time.
+extension Pipeline {
+    // MARK: Timeouts
+
+    /// Voids every forward whose route has not answered in time and answers its sender RJCT:
+    /// AB05 when the route acknowledged but the creditor side never completed, AB06 when the
+    /// route itself never answered.
+    public func expireOverdue(now: Date = Date()) async throws -> GroupResult {
+        let nowMs = Int64(now.timeIntervalSince1970 * 1000)
+        let overdue = try self.runtime.store.overdueForwards(now: nowMs)
+        var result = GroupResult()
+        guard !overdue.isEmpty else { return result }
+        let operations = overdue.compactMap { record in (try? TransferID(record.transferID)).map { LedgerOperation.void(pendingID: $0) } }
+        let outcomes = try await self.runtime.ledger.apply(operations)
+        var batch = GatewayStore.Batch()
+        batch.at = nowMs
+        var outputs: [PendingOutput] = []
+        for (record, outcome) in zip(overdue, outcomes) {
+            var updated = record
+            switch outcome {
+            case .applied, .replayed:
+                updated.status = "RJCT"
+                updated.reason = record.routeAcknowledged ? "AB05" : "AB06"
+                updated.narrative = record.routeAcknowledged
+                    ? "no final status from the creditor agent within \(self.runtime.configuration.gateway.timeoutSeconds) s"
+                    : "route \(record.route ?? "-") did not answer within \(self.runtime.configuration.gateway.timeoutSeconds) s"
+            case .rejected(.alreadyResolved(_, let state)):
+                updated.status = state == .posted ? "ACSC" : "RJCT"
+                updated.reason = updated.status == "RJCT" ? (updated.reason ?? "AB06") : nil
+            case .rejected:
+                continue
+            }
+            updated.deadline = nil
+            updated.updatedAt = nowMs
+            batch.payments.append(updated)
+            batch.events.append(PaymentEvent(transferID: updated.transferID, messageId: updated.messageId, at: nowMs, kind: "timeout",
+                                             detail: "\(updated.status) \(updated.reason ?? ""): \(updated.narrative ?? "")"))
+            result.statuses[updated.status, default: 0] += 1
+            if let reason = updated.reason { result.reasons[reason, default: 0] += 1 }
+            result.transactions += 1
+            if let sender = updated.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) {
+                let report = self.factory.report(originalMessageId: updated.messageId, originalCreation: nil, records: [updated],
+                                                 to: BIC(sender), messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: nowMs))
+                let name = "timeout-" + updated.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
+                self.addOutput(report, directory: directory, name: name, to: &outputs)
+            }
+        }
+        try self.runtime.store.commit(batch)
+        if !outputs.isEmpty { try self.writeOutputs(outputs) }
+        return result
+    }
+}
