@@ -79,7 +79,17 @@ public struct GatewayDaemon: Service {
     }
 
     /// Claims and processes until the inbox is empty or shutdown starts.
+    ///
+    /// Files a failed group left in processing/ (a full disk, a database error) are taken
+    /// again first: the daemon is the only one claiming, so anything there between groups is
+    /// waiting for a retry, and a rerun is idempotent.
     func drain(scanner: InboxScanner, stopping: StopFlag) async throws {
+        let stranded = try scanner.recoverable()
+        if !stranded.isEmpty && !stopping.isSet {
+            for chunk in stride(from: 0, to: stranded.count, by: self.groupSize) {
+                _ = try await self.pipeline.process(Array(stranded[chunk..<min(chunk + self.groupSize, stranded.count)]))
+            }
+        }
         while !stopping.isSet {
             let eligible = try scanner.eligibleFiles()
             if eligible.isEmpty { return }
