@@ -50,12 +50,17 @@ extension Pipeline {
         let entry = plan.entry
         let described = "route status \(entry.status ?? "-")\(entry.reason.map { " \($0)" } ?? "") for UETR \(entry.originalUETR?.rawValue ?? "-")"
         guard var record = plan.record else {
+            self.runtime.logger.warning("route status matches no forwarded payment", metadata: [
+                "file": "\(item.file.name)", "status": "\(described)"])
             batch.events.append(PaymentEvent(transferID: nil, messageId: entry.originalMessageId, at: now, kind: "uncorrelated",
                                              detail: "\(item.file.name): \(described) matches no forwarded payment"))
             return
         }
         switch plan.action {
         case "late":
+            self.runtime.logger.warning("late route status recorded, not applied", metadata: [
+                "file": "\(item.file.name)", "transfer": "\(record.transferID)", "final": "\(record.status)",
+                "status": "\(described)"])
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "late-status",
                                              detail: "\(item.file.name): \(described) arrived after the payment ended \(record.status); recorded, not applied"))
             result.statuses["late", default: 0] += 1
