@@ -107,7 +107,8 @@ public struct DurableFileWriter: Sendable {
         // 3-5. Temporary files, one flush, renames, folder flushes.
         var temporaryPaths: [Int: String] = [:]
         do {
-            let flushEach = pending.count == 1 || effectiveDurability == .syncEachFile
+            // A few files: flush each (cheaper than syncfs, which also flushes unrelated dirty data).
+            let flushEach = pending.count <= DurableFileWriter.flushEachUpTo || effectiveDurability == .syncEachFile
             for index in pending {
                 let output = outputs[index]
                 let temporary = POSIX.path(output.directory, Self.temporaryName(for: output.name))
@@ -244,6 +245,9 @@ public struct DurableFileWriter: Sendable {
     // MARK: - Temporary names
 
     static let temporaryMarker = ".corridor-"
+
+    /// Batches of at most this many files are flushed file by file rather than with `syncfs`.
+    static let flushEachUpTo = 8
 
     static func temporaryName(for name: String) -> String {
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 16)
