@@ -69,12 +69,12 @@ struct ProcessBenchmark: AsyncParsableCommand {
     @Option(help: "The shared folder with the sanctions lists.") var shared: String = "../shared"
     @Option(help: "Files per durable group.") var groupSize: Int = 512
     @Option(help: "The data folder to create (default .build/corridor-bench/process-<pid>).") var directory: String?
-    @Flag(help: "Keep the data folder afterwards.") var keep = false
+    @Flag(help: "Delete the data folder afterwards (deleting thousands of files slows the next run's file creation on ext4; by default it is kept).") var clean = false
 
     func run() async throws {
         let folder = BenchGateway.folder(self.directory, name: "process")
         try? FileManager.default.removeItem(at: folder)
-        defer { if !self.keep { try? FileManager.default.removeItem(at: folder) } }
+        defer { if self.clean { try? FileManager.default.removeItem(at: folder) } }
         let configuration = try BenchGateway.configuration(in: folder, shared: URL(fileURLWithPath: self.shared).standardizedFileURL.path)
         let runtime = try GatewayRuntime(configuration: configuration)
         let documents = (0..<self.files).map(BenchGateway.payment)
@@ -118,13 +118,13 @@ struct DaemonBenchmark: AsyncParsableCommand {
     @Option(help: "Files offered per second.") var rate: Int = 500
     @Option(help: "Seconds of offered load.") var duration: Int = 10
     @Option(help: "The data folder to create (default .build/corridor-bench/daemon-<pid>).") var directory: String?
-    @Flag(help: "Keep the data folder afterwards.") var keep = false
+    @Flag(help: "Delete the data folder afterwards (deleting thousands of files slows the next run's file creation on ext4; by default it is kept).") var clean = false
     @Option(help: "The shared folder with the sanctions lists.") var shared: String = "../shared"
 
     func run() async throws {
         let folder = BenchGateway.folder(self.directory, name: "daemon")
         try? FileManager.default.removeItem(at: folder)
-        defer { if !self.keep { try? FileManager.default.removeItem(at: folder) } }
+        defer { if self.clean { try? FileManager.default.removeItem(at: folder) } }
         let configuration = try BenchGateway.configuration(in: folder, shared: URL(fileURLWithPath: self.shared).standardizedFileURL.path)
         var logger = Logger(label: "bench")
         logger.logLevel = .warning
