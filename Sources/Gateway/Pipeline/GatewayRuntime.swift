@@ -99,9 +99,4 @@ public final class GatewayRuntime: Sendable {
         guard let bic else { return false }
         return self.participants[bic.bic11]?.contains(currency) ?? false
     }
-
-    func isParticipant(_ bic: BIC?) -> Bool {
-        guard let bic else { return false }
-        return self.participants[bic.bic11] != nil
-    }
 }

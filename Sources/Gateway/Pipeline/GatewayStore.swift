@@ -67,12 +67,6 @@ public final class GatewayStore: Sendable {
 
     // MARK: Reads
 
-    public func payment(_ transferID: String) throws -> PaymentRecord? {
-        try self.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM payment WHERE transferID = ?", arguments: [transferID]).map(GatewayStore.record)
-        }
-    }
-
     /// Payments by UETR, MsgId or EndToEndId (the `payments show` lookup).
     public func payments(matching id: String) throws -> [PaymentRecord] {
         try self.pool.read { db in
@@ -89,31 +83,6 @@ public final class GatewayStore: Sendable {
             try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE forwardMessageId = ?", arguments: [forwardMessageId])
                 .map(GatewayStore.record)
                 .first { ($0.txId != nil && $0.txId == txId) || ($0.instrId != nil && $0.instrId == instrId) || (txId == nil && instrId == nil) }
-        }
-    }
-
-    /// Another payment from the same instructing agent with the same EndToEndId and TxId.
-    public func payment(instructingAgent: String?, endToEndId: String, txId: String?) throws -> PaymentRecord? {
-        try self.pool.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT * FROM payment WHERE instructingAgent IS ? AND endToEndId = ? AND txId IS ? LIMIT 1
-                """, arguments: [instructingAgent, endToEndId, txId]).map(GatewayStore.record)
-        }
-    }
-
-    /// The input that first carried this MsgId from this sender.
-    public func messageFirstSeen(sender: String, messageId: String) throws -> (digest: String, at: Int64)? {
-        try self.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT inputDigest, firstSeen FROM message WHERE sender = ? AND messageId = ?",
-                             arguments: [sender, messageId]).map { ($0["inputDigest"], $0["firstSeen"]) }
-        }
-    }
-
-    /// When a byte-identical input was first seen, if it was.
-    public func inputFirstSeen(_ digest: String) throws -> (name: String, at: Int64)? {
-        try self.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT name, firstSeen FROM input WHERE digest = ?", arguments: [digest])
-                .map { ($0["name"], $0["firstSeen"]) }
         }
     }
 
@@ -170,14 +139,6 @@ public final class GatewayStore: Sendable {
                 byStage[name, default: []].append((row["micros"] as Int64) / files)
             }
             return order.map { ($0, byStage[$0] ?? []) }
-        }
-    }
-
-    /// Accepted payments since `since` (for rebuilding limit windows after a restart).
-    public func acceptedPayments(since: Int64) throws -> [PaymentRecord] {
-        try self.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE receivedAt >= ? AND status IN ('ACSC','ACSP','ACCC')",
-                             arguments: [since]).map(GatewayStore.record)
         }
     }
 

@@ -309,7 +309,6 @@ public final class Pipeline: Sendable {
                             known: GatewayStore.Known,
                             operations: inout [LedgerOperation], batchPayments: inout [String: PaymentRecord],
                             batchMessages: inout [String: String]) async throws -> FilePlan {
-        let config = self.runtime.configuration
         let group = transfer.grpHdr
         let senderBIC = item.sender
         let facts = PaymentFacts.extract(from: message)
@@ -374,7 +373,6 @@ public final class Pipeline: Sendable {
             batchPayments[plan.record.transferID] = plan.record
             plans.append(plan)
         }
-        _ = config
         return .creditTransfer(messageId: group.msgId, creation: group.creDtTm, sender: senderBIC, transactions: plans)
     }
 

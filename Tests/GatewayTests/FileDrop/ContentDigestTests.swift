@@ -30,34 +30,4 @@ import Testing
         #expect(ContentDigest(hex: String(repeating: "g", count: 64)) == nil)
         #expect(ContentDigest(hex: String(repeating: "A", count: 64))?.hex == String(repeating: "a", count: 64))
     }
-
-    @Test func seenDigestsReportsTheFirstSightingWithinRetention() {
-        let clock = Mutex(Date(timeIntervalSince1970: 1_000_000))
-        let store = InMemorySeenDigests(retention: .seconds(3600)) { clock.withLock { $0 } }
-        let digest = ContentDigest(of: Data("payment".utf8))
-        #expect(store.firstSeen(digest) == nil)
-
-        store.record(SeenRecord(digest: digest, firstSeen: clock.withLock { $0 }, fileName: "a.xml"))
-        clock.withLock { $0 += 60 }
-        store.record(SeenRecord(digest: digest, firstSeen: clock.withLock { $0 }, fileName: "b.xml"))
-        #expect(store.firstSeen(digest)?.fileName == "a.xml")
-
-        clock.withLock { $0 += 3600 }
-        #expect(store.firstSeen(digest) == nil)  // a.xml's record expired
-    }
-
-    @Test func expiredRecordsAreSweptAndASightingAfterExpiryCountsAsNew() {
-        let clock = Mutex(Date(timeIntervalSince1970: 1_000_000))
-        let store = InMemorySeenDigests(retention: .seconds(100)) { clock.withLock { $0 } }
-        for index in 0..<10 {
-            store.record(SeenRecord(
-                digest: ContentDigest(of: Data("\(index)".utf8)), firstSeen: clock.withLock { $0 }, fileName: "\(index)"))
-        }
-        #expect(store.count == 10)
-        clock.withLock { $0 += 200 }
-        let digest = ContentDigest(of: Data("0".utf8))
-        store.record(SeenRecord(digest: digest, firstSeen: clock.withLock { $0 }, fileName: "again.xml"))
-        #expect(store.count == 1)
-        #expect(store.firstSeen(digest)?.fileName == "again.xml")
-    }
 }
