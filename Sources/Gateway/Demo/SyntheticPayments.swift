@@ -38,6 +38,11 @@ public enum SyntheticPayments {
         let minor = amountMinor ?? Int64(10_000 + (index * 7_919) % 5_000_000)
         let amount = "\(minor / 100).\(String(format: "%02d", minor % 100))"
         let id = String(format: "%08d", index)
+        let remittance = [
+            SyntheticPayments.structuredRemittance(number: "INV-\(id)", note: "Delivery note DN-\(id), 24 pallets", amount, currency),
+            SyntheticPayments.structuredRemittance(number: "INV-\(id)-2", note: "Delivery note DN-\(id)-2, partial shipment 2 of 3", amount, currency),
+            SyntheticPayments.structuredRemittance(number: "INV-\(id)-3", note: "Delivery note DN-\(id)-3, partial shipment 3 of 3", amount, currency),
+        ].joined(separator: "\n")
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08">
@@ -151,80 +156,41 @@ public enum SyntheticPayments {
                   </Purp>
                   <RmtInf>
                     <Ustrd>Invoice \(id) for goods delivered under framework agreement FA-2026-118</Ustrd>
-                    <Strd>
-                      <RfrdDocInf>
-                        <Tp>
-                          <CdOrPrtry>
-                            <Cd>CINV</Cd>
-                          </CdOrPrtry>
-                        </Tp>
-                        <Nb>INV-\(id)</Nb>
-                        <RltdDt>2026-11-02</RltdDt>
-                      </RfrdDocInf>
-                      <RfrdDocAmt>
-                        <DuePyblAmt Ccy="\(currency)">\(amount)</DuePyblAmt>
-                      </RfrdDocAmt>
-                      <CdtrRefInf>
-                        <Tp>
-                          <CdOrPrtry>
-                            <Cd>SCOR</Cd>
-                          </CdOrPrtry>
-                        </Tp>
-                        <Ref>RF18539007547034</Ref>
-                      </CdtrRefInf>
-                      <AddtlRmtInf>Delivery note DN-\(id), 24 pallets</AddtlRmtInf>
-                    </Strd>
-                    <Strd>
-                      <RfrdDocInf>
-                        <Tp>
-                          <CdOrPrtry>
-                            <Cd>CINV</Cd>
-                          </CdOrPrtry>
-                        </Tp>
-                        <Nb>INV-\(id)-2</Nb>
-                        <RltdDt>2026-11-02</RltdDt>
-                      </RfrdDocInf>
-                      <RfrdDocAmt>
-                        <DuePyblAmt Ccy="\(currency)">\(amount)</DuePyblAmt>
-                      </RfrdDocAmt>
-                      <CdtrRefInf>
-                        <Tp>
-                          <CdOrPrtry>
-                            <Cd>SCOR</Cd>
-                          </CdOrPrtry>
-                        </Tp>
-                        <Ref>RF18539007547034</Ref>
-                      </CdtrRefInf>
-                      <AddtlRmtInf>Delivery note DN-\(id)-2, partial shipment 2 of 3</AddtlRmtInf>
-                    </Strd>
-                    <Strd>
-                      <RfrdDocInf>
-                        <Tp>
-                          <CdOrPrtry>
-                            <Cd>CINV</Cd>
-                          </CdOrPrtry>
-                        </Tp>
-                        <Nb>INV-\(id)-3</Nb>
-                        <RltdDt>2026-11-02</RltdDt>
-                      </RfrdDocInf>
-                      <RfrdDocAmt>
-                        <DuePyblAmt Ccy="\(currency)">\(amount)</DuePyblAmt>
-                      </RfrdDocAmt>
-                      <CdtrRefInf>
-                        <Tp>
-                          <CdOrPrtry>
-                            <Cd>SCOR</Cd>
-                          </CdOrPrtry>
-                        </Tp>
-                        <Ref>RF18539007547034</Ref>
-                      </CdtrRefInf>
-                      <AddtlRmtInf>Delivery note DN-\(id)-3, partial shipment 3 of 3</AddtlRmtInf>
-                    </Strd>
+            \(remittance)
                   </RmtInf>
                 </CdtTrfTxInf>
               </FIToFICstmrCdtTrf>
             </Document>
 
             """
+    }
+
+    /// One `Strd` block (a referred invoice with its creditor reference), indented for the template.
+    static func structuredRemittance(number: String, note: String, _ amount: String, _ currency: String) -> String {
+        """
+                <Strd>
+                  <RfrdDocInf>
+                    <Tp>
+                      <CdOrPrtry>
+                        <Cd>CINV</Cd>
+                      </CdOrPrtry>
+                    </Tp>
+                    <Nb>\(number)</Nb>
+                    <RltdDt>2026-11-02</RltdDt>
+                  </RfrdDocInf>
+                  <RfrdDocAmt>
+                    <DuePyblAmt Ccy="\(currency)">\(amount)</DuePyblAmt>
+                  </RfrdDocAmt>
+                  <CdtrRefInf>
+                    <Tp>
+                      <CdOrPrtry>
+                        <Cd>SCOR</Cd>
+                      </CdOrPrtry>
+                    </Tp>
+                    <Ref>RF18539007547034</Ref>
+                  </CdtrRefInf>
+                  <AddtlRmtInf>\(note)</AddtlRmtInf>
+                </Strd>
+        """
     }
 }
