@@ -86,10 +86,11 @@ public struct DurableFileWriter: Sendable {
         var results = [WrittenFile?](repeating: nil, count: outputs.count)
         var duplicateOf: [Int: Int] = [:]
         var firstDeterministic: [String: Int] = [:]
-        for (index, output) in outputs.enumerated() where output.naming == .deterministic {
+        for (index, output) in outputs.enumerated() where output.naming != .unique {
             let target = output.desiredPath
+            let firstWins = output.naming == .firstWriteWins
             if let earlier = firstDeterministic[target] {
-                guard outputs[earlier].data == output.data else {
+                guard firstWins || outputs[earlier].data == output.data else {
                     throw conflict(output, existingSize: outputs[earlier].data.count)
                 }
                 duplicateOf[index] = earlier
@@ -97,8 +98,10 @@ public struct DurableFileWriter: Sendable {
             }
             firstDeterministic[target] = index
             if try POSIX.exists(target) {
-                let existing = try POSIX.readFile(target)
-                guard existing == output.data else { throw conflict(output, existingSize: existing.count) }
+                if !firstWins {
+                    let existing = try POSIX.readFile(target)
+                    guard existing == output.data else { throw conflict(output, existingSize: existing.count) }
+                }
                 results[index] = WrittenFile(name: output.name, directory: output.directory, outcome: .alreadyPresent)
             }
         }
@@ -206,15 +209,17 @@ public struct DurableFileWriter: Sendable {
     private func rename(_ temporary: String, to output: OutputFile) throws(FileDropError) -> WrittenFile {
         let context = output.source.map { "output of '\($0)'" }
         switch output.naming {
-        case .deterministic:
+        case .deterministic, .firstWriteWins:
             let target = output.desiredPath
             switch try POSIX.renameNoReplace(temporary, target) {
             case .renamed:
                 return WrittenFile(name: output.name, directory: output.directory, outcome: .written)
             case .destinationExists:
                 // Appeared since the pre-check (a concurrent writer of the same output).
-                let existing = try POSIX.readFile(target)
-                guard existing == output.data else { throw conflict(output, existingSize: existing.count) }
+                if output.naming == .deterministic {
+                    let existing = try POSIX.readFile(target)
+                    guard existing == output.data else { throw conflict(output, existingSize: existing.count) }
+                }
                 try POSIX.remove(temporary)
                 return WrittenFile(name: output.name, directory: output.directory, outcome: .alreadyPresent)
             case .sourceMissing:

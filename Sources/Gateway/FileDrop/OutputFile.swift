@@ -13,6 +13,11 @@ public enum OutputNaming: Sendable, Hashable {
     /// send a participant a second, different report for the same input, so the conflict
     /// is left to the caller (typically: move that input to `error/`).
     case deterministic
+    /// A deterministic name whose first write stands: if a file of that name exists, the
+    /// output counts as already written whatever its bytes. For answers whose content carries
+    /// the time they were made (a status report regenerated after a crash differs only in its
+    /// timestamps and message id): the participant must see one answer, the first.
+    case firstWriteWins
 }
 
 /// One output to write: bytes, the folder to write into, the desired name and how to resolve

@@ -481,10 +481,9 @@ public final class Pipeline: Sendable {
         var name: String
     }
 
-    /// Adds an output unless a file of that deterministic name already exists (written before a crash).
+    /// Adds an output under a name derived from its input; if a crash left one of that name,
+    /// the first stands (the writer's `firstWriteWins`).
     func addOutput(_ message: ISOMessage, directory: String, name: String, to outputs: inout [PendingOutput]) {
-        let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-        if access(path, F_OK) == 0 { return }
         outputs.append(PendingOutput(message: message, directory: directory, name: name))
     }
 
@@ -499,7 +498,7 @@ public final class Pipeline: Sendable {
                 guard index < pending.count else { return }
                 let output = pending[index]
                 slots.set(index, OutputFile(data: Data(output.message.xml()), directory: output.directory, name: output.name,
-                                            naming: .deterministic))
+                                            naming: .firstWriteWins))
             }
         }
         _ = try self.runtime.writer.write(OutputBatch(slots.values()))

@@ -94,6 +94,22 @@ import Testing
         }
     }
 
+    @Test func firstWriteWinsKeepsTheFirstAnswerWhenARerunRegeneratesIt() async throws {
+        try await withDataRoot { root in
+            let folder = try root.directories.outboxDirectory(for: "DEUTDEFF")
+            let writer = DurableFileWriter()
+            _ = try writer.write(OutputFile(
+                data: Data("first".utf8), directory: folder, name: "in.pacs002.xml", naming: .firstWriteWins))
+            var batch = OutputBatch()
+            batch.add(Data("other".utf8), to: folder, as: "unrelated.xml")
+            batch.add(Data("regenerated".utf8), to: folder, as: "in.pacs002.xml", naming: .firstWriteWins)
+            let written = try writer.write(batch)
+            #expect(written.map(\.outcome) == [.written, .alreadyPresent])
+            #expect(try root.names(in: folder) == ["in.pacs002.xml", "unrelated.xml"])
+            #expect(try root.text(at: POSIX.path(folder, "in.pacs002.xml")) == "first")
+        }
+    }
+
     @Test func identicalDeterministicOutputsInOneBatchAreWrittenOnce() async throws {
         try await withDataRoot { root in
             let folder = try root.directories.outboxDirectory(for: "DEUTDEFF")
