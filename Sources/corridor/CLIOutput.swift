@@ -10,6 +10,12 @@ enum CLIOutput {
         if buffer.count > 1 << 16 { flush() }
     }
 
+    /// Appends bytes as they are (lines already terminated).
+    static func append(_ data: [UInt8]) {
+        buffer.append(contentsOf: data)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
     static func bytes(_ data: [UInt8]) {
         buffer.append(contentsOf: data)
         buffer.append(0x0A)

@@ -45,21 +45,28 @@ struct ValidateCommand: ParsableCommand {
             CLIOutput.error("corridor validate: \(error)")
             throw ExitCode(2)
         }
-        let reports = ParallelValidation(reader: reader, jobs: self.jobs).run(files)
-        switch self.format {
+        // Each report is rendered by the worker that produced it; this thread only joins them.
+        let format = self.format
+        let rendered = ParallelValidation(reader: reader, jobs: self.jobs).run(files) { report in
+            RenderedReport(report, format: format)
+        }
+        switch format {
         case .text:
-            for report in reports {
-                for line in report.textLines() { CLIOutput.line(line) }
-            }
+            for report in rendered { CLIOutput.append(report.bytes) }
         case .json:
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(reports.count * 256)
-            JSONValue.array(reports.map { $0.jsonValue() }).write(to: &bytes, indent: 2)
+            bytes.reserveCapacity(rendered.reduce(4) { $0 + $1.bytes.count + 4 })
+            bytes.append(UInt8(ascii: "["))
+            for (n, report) in rendered.enumerated() {
+                bytes.append(contentsOf: n == 0 ? Array("\n  ".utf8) : Array(",\n  ".utf8))
+                bytes.append(contentsOf: report.bytes)
+            }
+            bytes.append(contentsOf: Array((rendered.isEmpty ? "]" : "\n]").utf8))
             CLIOutput.bytes(bytes)
         }
         CLIOutput.flush()
-        if reports.contains(where: { report in report.errors.contains { $0.rule == "IO" } }) { throw ExitCode(2) }
-        if reports.contains(where: { !$0.valid }) { throw ExitCode(1) }
+        if rendered.contains(where: \.ioError) { throw ExitCode(2) }
+        if rendered.contains(where: { !$0.valid }) { throw ExitCode(1) }
     }
 }
 
@@ -97,6 +104,28 @@ extension ValidateCommand {
             index += 1
         }
         return (options, paths)
+    }
+}
+
+/// One file's report, rendered for output.
+struct RenderedReport: Sendable {
+    var bytes: [UInt8] = []
+    var valid: Bool
+    var ioError: Bool
+
+    init(_ report: ValidationReport, format: OutputFormat) {
+        self.valid = report.valid
+        self.ioError = report.errors.contains { $0.rule == "IO" }
+        switch format {
+        case .text:
+            for line in report.textLines() {
+                self.bytes.append(contentsOf: line.utf8)
+                self.bytes.append(0x0A)
+            }
+        case .json:
+            self.bytes.reserveCapacity(256)
+            report.jsonValue().write(to: &self.bytes, indent: 2, level: 1)
+        }
     }
 }
 

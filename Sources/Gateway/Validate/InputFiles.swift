@@ -45,11 +45,21 @@ public enum InputFiles {
             }
             if name.hasPrefix(".") { continue }
             let path = base + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: try InputFiles.walk(path, into: &found)
-            case S_IFREG: found.append(path)
+            // The entry's type from the listing saves a stat per file; links and file systems
+            // that do not report types are resolved with stat (which follows links).
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var info = stat()
+                guard stat(path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = UInt8(DT_DIR)
+                case S_IFREG: type = UInt8(DT_REG)
+                default: continue
+                }
+            }
+            switch type {
+            case UInt8(DT_DIR): try InputFiles.walk(path, into: &found)
+            case UInt8(DT_REG): found.append(path)
             default: continue
             }
         }

@@ -15,16 +15,23 @@ public struct ParallelValidation: Sendable {
 
     /// One report per file, in the order given, each naming the file as given.
     public func run(_ files: [String]) -> [ValidationReport] {
-        let results = ResultSlots<ValidationReport>(count: files.count)
+        self.run(files) { $0 }
+    }
+
+    /// One result per file, in the order given: `transform` runs on the worker that validated
+    /// the file, so per-report work (rendering it, say) is spread over the cores too.
+    public func run<Result: Sendable>(_ files: [String], _ transform: @Sendable @escaping (ValidationReport) -> Result) -> [Result] {
+        let results = ResultSlots<Result>(count: files.count)
         let reader = self.reader
         let workers = min(self.jobs, max(1, files.count))
         let next = AtomicCounter()
         WorkerThreads.run(workers) { _ in
+            var buffer: [UInt8] = []
             while true {
                 let index = next.increment()
                 guard index < files.count else { return }
-                let reading = reader.read(path: files[index])
-                results.set(index, reading.report)
+                let reading = reader.read(path: files[index], reusing: &buffer)
+                results.set(index, transform(reading.report))
             }
         }
         return results.values()

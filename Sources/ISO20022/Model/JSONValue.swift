@@ -55,11 +55,10 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// Appends the serialised value to a byte buffer (UTF-8).
-    public func write(to out: inout [UInt8], indent: Int = 0) {
-        self.write(to: &out, indent: indent, level: 0)
-    }
-
-    private func write(to out: inout [UInt8], indent: Int, level: Int) {
+    ///
+    /// `level` is the nesting depth the value sits at when pretty-printed, so that parts of a
+    /// larger document (one array element each) can be rendered separately and joined.
+    public func write(to out: inout [UInt8], indent: Int = 0, level: Int = 0) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)

@@ -39,10 +39,17 @@ public struct MessageReader: Sendable {
 
     /// Reads a file given by path; the report names it `displayName`, or the path as given.
     public func read(path: String, displayName: String? = nil) -> Reading {
+        var buffer: [UInt8] = []
+        return self.read(path: path, displayName: displayName, reusing: &buffer)
+    }
+
+    /// Reads a file given by path through a caller's buffer: a loop over many files passes the
+    /// same buffer each time and reads without allocating one per file.
+    public func read(path: String, displayName: String? = nil, reusing buffer: inout [UInt8]) -> Reading {
         let name = displayName ?? path
-        switch FileBytes.read(path, limit: self.limits.maxBytes) {
-        case .success(let bytes):
-            return self.read(bytes, file: name)
+        switch FileBytes.read(path, limit: self.limits.maxBytes, into: &buffer) {
+        case .success:
+            return self.read(buffer, file: name)
         case .failure(.tooLarge(let size)):
             return Reading(report: ValidationReport(file: name, errors: [MessageReader.tooLarge(size, self.limits.maxBytes)]))
         case .failure(.system(let reason)):
