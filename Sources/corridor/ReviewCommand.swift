@@ -12,7 +12,7 @@ struct ReviewCommand: AsyncParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the payments held for review.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the payments held for review.")
         @Option(help: "The corridor.yaml to use.") var config: String
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
@@ -39,7 +39,7 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 
     struct Release: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Release a held payment: it is routed and settled.")
+        static let configuration = CommandConfiguration(commandName: "release", abstract: "Release a held payment: it is routed and settled.")
         @Argument(help: "Transfer id, UETR, MsgId or EndToEndId.") var id: String
         @Option(help: "The corridor.yaml to use.") var config: String
         @Option(help: "A note for the audit trail.") var note: String?
@@ -48,7 +48,7 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 
     struct Reject: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reject a held payment (RJCT RR04 to the sender).")
+        static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject a held payment (RJCT RR04 to the sender).")
         @Argument(help: "Transfer id, UETR, MsgId or EndToEndId.") var id: String
         @Option(help: "The corridor.yaml to use.") var config: String
         @Option(help: "A note for the audit trail and the status report.") var note: String?

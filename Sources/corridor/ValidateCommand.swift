@@ -38,17 +38,16 @@ struct ValidateCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let files: [String]
+        // Each report is rendered by the worker that produced it; this thread only joins them.
+        let format = self.format
+        let rendered: [RenderedReport]
         do {
-            files = try InputFiles.expand(ValidateCommand.setAsidePaths.get() ?? self.paths)
+            rendered = try ParallelValidation(reader: reader, jobs: self.jobs).run(paths: ValidateCommand.setAsidePaths.get() ?? self.paths) {
+                RenderedReport($0, format: format)
+            }
         } catch {
             CLIOutput.error("corridor validate: \(error)")
             throw ExitCode(2)
-        }
-        // Each report is rendered by the worker that produced it; this thread only joins them.
-        let format = self.format
-        let rendered = ParallelValidation(reader: reader, jobs: self.jobs).run(files) { report in
-            RenderedReport(report, format: format)
         }
         switch format {
         case .text:

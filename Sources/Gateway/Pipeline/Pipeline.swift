@@ -68,8 +68,8 @@ public final class Pipeline: Sendable {
                     item.reading = MessageReader.Reading(report: ValidationReport(file: files[index].name, errors: [
                         ValidationIssue(rule: "LIMIT", reasonCode: "FF01", message: item.readError!),
                     ]))
-                case .failure(.system(let reason)):
-                    item.readError = reason
+                case .failure(let failure):
+                    item.readError = failure.reason
                 }
                 slots.set(index, item)
             }

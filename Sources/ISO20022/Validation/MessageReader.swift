@@ -50,11 +50,19 @@ public struct MessageReader: Sendable {
         switch FileBytes.read(path, limit: self.limits.maxBytes, into: &buffer) {
         case .success:
             return self.read(buffer, file: name)
-        case .failure(.tooLarge(let size)):
-            return Reading(report: ValidationReport(file: name, errors: [MessageReader.tooLarge(size, self.limits.maxBytes)]))
-        case .failure(.system(let reason)):
-            return Reading(report: ValidationReport(file: name, errors: [
-                ValidationIssue(rule: "IO", reasonCode: "FF01", message: "cannot read the file: \(reason)"),
+        case .failure(let failure):
+            return self.unreadable(failure, file: name)
+        }
+    }
+
+    /// The reading of a file that could not be read: `LIMIT` when it is too large, else `IO`.
+    public func unreadable(_ failure: FileBytes.Failure, file: String) -> Reading {
+        switch failure {
+        case .tooLarge(let size):
+            return Reading(report: ValidationReport(file: file, errors: [MessageReader.tooLarge(size, self.limits.maxBytes)]))
+        case .directory, .missing, .system:
+            return Reading(report: ValidationReport(file: file, errors: [
+                ValidationIssue(rule: "IO", reasonCode: "FF01", message: "cannot read the file: \(failure.reason)"),
             ]))
         }
     }

@@ -8,7 +8,21 @@ import Darwin
 public enum FileBytes {
     public enum Failure: Error {
         case tooLarge(Int)
+        /// The path names a folder.
+        case directory
+        /// Nothing is at the path (or one of its folders is not a folder).
+        case missing(String)
+        /// Any other reason, as the system words it.
         case system(String)
+
+        /// Why, in words.
+        public var reason: String {
+            switch self {
+            case .tooLarge(let size): "the file is \(size) bytes"
+            case .directory: "not a regular file (a folder)"
+            case .missing(let reason), .system(let reason): reason
+            }
+        }
     }
 
     public static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
@@ -22,11 +36,17 @@ public enum FileBytes {
     public static func read(_ path: String, limit: Int, into bytes: inout [UInt8]) -> Result<Void, Failure> {
         bytes.removeAll(keepingCapacity: true)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(.system(FileBytes.errorText())) }
+        guard fd >= 0 else {
+            return .failure(errno == ENOENT || errno == ENOTDIR ? .missing(FileBytes.errorText()) : .system(FileBytes.errorText()))
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.system(FileBytes.errorText())) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.system("not a regular file")) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.directory)
+        default: return .failure(.system("not a regular file"))
+        }
         let size = Int(info.st_size)
         guard size <= limit else { return .failure(.tooLarge(size)) }
         bytes.append(contentsOf: repeatElement(0, count: size))
