@@ -24,7 +24,7 @@ struct ValidateBenchmark: ParsableCommand {
     var keep = false
 
     @Option(help: "Repeat each measurement this many times and report the median.")
-    var rounds: Int = 3
+    var rounds: Int = 5
 
     func run() throws {
         let folder = BenchGateway.folder(nil, name: "validate")
@@ -53,24 +53,36 @@ struct ValidateBenchmark: ParsableCommand {
         let corridor = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("corridor").path
         let xsd = URL(fileURLWithPath: self.officialXSD).appendingPathComponent("pacs.008.001.08.xsd").path
 
+        // One round runs each command once, in turn, so that all three see the same machine.
         var corridorRates: [Double] = []
+        var corridorJSONRates: [Double] = []
         var xmllintRates: [Double] = []
+        let hasXmllint = FileManager.default.fileExists(atPath: "/usr/bin/xmllint")
         for _ in 0..<self.rounds {
-            let c = try Self.time { try Self.runProcess(corridor, ["validate", "--format", "json"] + paths) }
+            let c = try Self.time { try Self.runProcess(corridor, ["validate"] + paths) }
             corridorRates.append(Double(self.files) / c)
-            if FileManager.default.fileExists(atPath: "/usr/bin/xmllint") {
+            let j = try Self.time { try Self.runProcess(corridor, ["validate", "--format", "json"] + paths) }
+            corridorJSONRates.append(Double(self.files) / j)
+            if hasXmllint {
                 let x = try Self.time { try Self.runProcess("/usr/bin/xmllint", ["--noout", "--schema", xsd] + paths) }
                 xmllintRates.append(Double(self.files) / x)
             }
         }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         let corridorMedian = Self.median(corridorRates)
-        print(String(format: "corridor validate (CLI, %d cores, files, models, rules): %.0f files/s", ProcessInfo.processInfo.activeProcessorCount, corridorMedian))
+        let corridorJSONMedian = Self.median(corridorJSONRates)
+        print(String(format: "corridor validate FILES (CLI, %d cores, files, models, rules; text report): %.0f files/s", cores, corridorMedian))
+        print(String(format: "corridor validate --format json FILES:                                 %.0f files/s", corridorJSONMedian))
         if !xmllintRates.isEmpty {
             let xmllintMedian = Self.median(xmllintRates)
-            print(String(format: "xmllint --noout --schema (one process, official XSD):    %.0f files/s", xmllintMedian))
-            print(String(format: "ratio corridor / xmllint: %.2fx (target >= 1.5x)", corridorMedian / xmllintMedian))
+            print(String(format: "xmllint --noout --schema FILES (one process, official XSD):            %.0f files/s", xmllintMedian))
+            print(String(format: "ratio corridor / xmllint: %.2fx (target >= 1.5x); with --format json: %.2fx",
+                         corridorMedian / xmllintMedian, corridorJSONMedian / xmllintMedian))
         } else {
             print("xmllint not installed (apt-get install -y libxml2-utils): comparison skipped")
+        }
+        if Self.swiftRuntimeIsShared {
+            print("note: built without --static-swift-stdlib; the release build the figures in BENCHMARKS.md come from is static (start-up about 5 ms shorter)")
         }
 
         // In-process, one thread: parse + XSD + model + business rules from memory.
@@ -100,6 +112,13 @@ struct ValidateBenchmark: ParsableCommand {
             }
         }
         print(String(format: "in-process API, %d threads: %.0f documents/s", workers, Double(n) / elapsed))
+    }
+
+    /// True when this process loaded the Swift runtime as a shared library (a build without
+    /// `--static-swift-stdlib`, so `corridor` next to it is one too).
+    static var swiftRuntimeIsShared: Bool {
+        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return false }
+        return maps.contains("libswiftCore.so")
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -19,13 +19,13 @@ struct ValidateCommand: ParsableCommand {
     var schemas: String?
 
     @Option(help: "Parallel workers (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Argument(help: "Files or folders (recursive; any extension).")
     var paths: [String]
 
     func validate() throws {
-        guard self.jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (self.jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -42,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
         let format = self.format
         let rendered: [RenderedReport]
         do {
-            rendered = try ParallelValidation(reader: reader, jobs: self.jobs).run(paths: ValidateCommand.setAsidePaths.get() ?? self.paths) {
+            rendered = try ParallelValidation(reader: reader, jobs: self.jobs ?? ProcessInfo.processInfo.activeProcessorCount).run(paths: ValidateCommand.setAsidePaths.get() ?? self.paths) {
                 RenderedReport($0, format: format)
             }
         } catch {
@@ -123,7 +123,7 @@ struct RenderedReport: Sendable {
             }
         case .json:
             self.bytes.reserveCapacity(256)
-            report.jsonValue().write(to: &self.bytes, indent: 2, level: 1)
+            report.writeJSON(to: &self.bytes, indent: 2, level: 1)
         }
     }
 }

@@ -96,7 +96,7 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    private static func newline(_ out: inout [UInt8], indent: Int, level: Int) {
+    fileprivate static func newline(_ out: inout [UInt8], indent: Int, level: Int) {
         guard indent > 0 else { return }
         out.append(0x0A)
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
@@ -104,21 +104,61 @@ public enum JSONValue: Sendable, Hashable {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private static func writeString(_ s: String, to out: inout [UInt8]) {
+    fileprivate static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
-            default: out.append(byte)
+        var s = s
+        s.withUTF8 { bytes in
+            // Runs of bytes that need no escaping are copied at once.
+            var start = 0
+            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                start = i + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                default:
+                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                            hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Writes one JSON object member by member, formatted exactly as
+/// ``JSONValue/write(to:indent:level:)`` formats an `.object`, without first building the
+/// array of members (for output written thousands of times, such as validation reports).
+public struct JSONObjectWriter {
+    private let indent: Int
+    private let level: Int
+    private var empty = true
+
+    /// Starts the object (`{`) at nesting depth `level`.
+    public init(to out: inout [UInt8], indent: Int, level: Int) {
+        self.indent = indent
+        self.level = level
+        out.append(UInt8(ascii: "{"))
+    }
+
+    /// Appends one member.
+    public mutating func add(_ key: String, _ value: JSONValue, to out: inout [UInt8]) {
+        if !self.empty { out.append(UInt8(ascii: ",")) }
+        self.empty = false
+        JSONValue.newline(&out, indent: self.indent, level: self.level + 1)
+        JSONValue.writeString(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        if self.indent > 0 { out.append(UInt8(ascii: " ")) }
+        value.write(to: &out, indent: self.indent, level: self.level + 1)
+    }
+
+    /// Ends the object (`}`).
+    public func finish(_ out: inout [UInt8]) {
+        if !self.empty { JSONValue.newline(&out, indent: self.indent, level: self.level) }
+        out.append(UInt8(ascii: "}"))
     }
 }

@@ -39,6 +39,20 @@ public struct ValidationReport: Sendable, Hashable {
         ])
     }
 
+    /// Appends ``jsonValue()`` serialised, byte for byte as `jsonValue().write(to:indent:level:)`
+    /// would, without building the value first.
+    public func writeJSON(to out: inout [UInt8], indent: Int = 0, level: Int = 0) {
+        var object = JSONObjectWriter(to: &out, indent: indent, level: level)
+        object.add("file", .optional(self.file), to: &out)
+        object.add("valid", .bool(self.valid), to: &out)
+        object.add("messageType", .optional(self.messageType), to: &out)
+        object.add("envelope", .optional(self.envelope?.name), to: &out)
+        object.add("messageId", .optional(self.messageId), to: &out)
+        object.add("transactions", self.transactions.map(JSONValue.int) ?? .null, to: &out)
+        object.add("errors", .array(self.errors.map { $0.jsonValue() }), to: &out)
+        object.finish(&out)
+    }
+
     /// `OK file pacs.008.001.08 MsgId 3 tx` then one indented line per issue.
     public func textLines() -> [String] {
         var head = [self.valid ? "OK     " : "INVALID", self.file ?? "-", self.messageType ?? "-", self.messageId ?? "-"]
