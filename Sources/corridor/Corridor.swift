@@ -21,6 +21,11 @@ struct Corridor: AsyncParsableCommand {
         var arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "validate" {
             let (options, paths) = ValidateCommand.separatePaths(Array(arguments.dropFirst()))
+            if !options.contains(where: { $0.hasPrefix("--schemas") }), let first = paths.first {
+                // Reading the first file on another core while the arguments are parsed compiles
+                // the schemas it needs (the first validation of each kind waits for that).
+                ParallelValidation.prepareSchemas(byReading: first)
+            }
             if paths.count > 1 {
                 ValidateCommand.setAsidePaths.set(paths)
                 arguments = ["validate"] + options + [paths[0]]

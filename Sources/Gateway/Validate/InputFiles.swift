@@ -33,6 +33,25 @@ public enum InputFiles {
         return files
     }
 
+    /// `path` itself when it is a file, else the first regular file the folder lists (in
+    /// listing order, not path order), searching one level deep; nil when there is none.
+    static func firstFile(in path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) == S_IFREG { return path }
+        guard (info.st_mode & S_IFMT) == S_IFDIR, let handle = opendir(path) else { return nil }
+        defer { closedir(handle) }
+        let base = path.hasSuffix("/") ? path : path + "/"
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name.hasPrefix(".") { continue }
+            if entry.pointee.d_type == UInt8(DT_REG) { return base + name }
+        }
+        return nil
+    }
+
     private static func walk(_ directory: String, into found: inout [String]) throws(Failure) {
         guard let handle = opendir(directory) else {
             throw Failure(path: directory, reason: "cannot list the folder: \(String(cString: strerror(errno)))")

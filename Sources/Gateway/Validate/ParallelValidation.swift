@@ -13,6 +13,17 @@ public struct ParallelValidation: Sendable {
         self.jobs = max(1, jobs)
     }
 
+    /// Reads one file on a background thread and returns at once, so that the schemas its
+    /// message needs are compiled (schemas compile on first use, and every validation of that
+    /// kind waits for it) while the caller does its own start-up work on this core. A folder
+    /// contributes its first listed file; anything unreadable is ignored.
+    public static func prepareSchemas(byReading path: String, reader: MessageReader = MessageReader()) {
+        Thread.detachNewThread {
+            guard let file = InputFiles.firstFile(in: path) else { return }
+            _ = reader.read(path: file)
+        }
+    }
+
     /// One report per file, in the order given, each naming the file as given.
     public func run(_ files: [String]) -> [ValidationReport] {
         self.run(files) { $0 }

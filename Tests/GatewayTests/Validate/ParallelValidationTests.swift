@@ -71,4 +71,15 @@ import Testing
         let big = try ParallelValidation(reader: reader).run(paths: [oversized]) { $0 }
         #expect(big.first?.errors.first?.rule == "LIMIT")
     }
+
+    @Test func findsAFirstFileToPrepareTheSchemasWith() throws {
+        let root = try Self.tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(InputFiles.firstFile(in: root.path + "/a.xml") == root.path + "/a.xml")
+        let inFolder = try #require(InputFiles.firstFile(in: root.path + "/sub"))
+        #expect([root.path + "/sub/b.xml", root.path + "/sub/c.xml"].contains(inFolder))
+        #expect(InputFiles.firstFile(in: root.path + "/nope") == nil)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        #expect(InputFiles.firstFile(in: root.path + "/empty") == nil)
+    }
 }
