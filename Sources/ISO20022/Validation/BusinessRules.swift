@@ -260,39 +260,41 @@ struct RuleContext {
             }
         }
 
-        // Agents, numbered chains and their accounts.
-        let agentChains: [[(BranchAndFinancialInstitutionIdentification6?, CashAccount38?, String)]] = [
-            [(tx.prvsInstgAgt1, tx.prvsInstgAgt1Acct, "PrvsInstgAgt1"), (tx.prvsInstgAgt2, tx.prvsInstgAgt2Acct, "PrvsInstgAgt2"),
-             (tx.prvsInstgAgt3, tx.prvsInstgAgt3Acct, "PrvsInstgAgt3")],
-            [(tx.intrmyAgt1, tx.intrmyAgt1Acct, "IntrmyAgt1"), (tx.intrmyAgt2, tx.intrmyAgt2Acct, "IntrmyAgt2"),
-             (tx.intrmyAgt3, tx.intrmyAgt3Acct, "IntrmyAgt3")],
-        ]
-        for chain in agentChains {
-            var previousPresent = true
-            for (agent, account, name) in chain {
-                if agent != nil && !previousPresent {
-                    self.fail("AGT-CHAIN", path + "/" + name, "\(name) is present but the agent numbered before it is not")
-                }
-                if account != nil && agent == nil {
-                    self.fail("AGT-CHAIN", path + "/" + name + "Acct", "\(name)Acct is present without \(name)")
-                }
-                if let agent { self.checkAgent(agent, path: path + "/" + name, role: .other) }
-                if let account { self.checkAccount(account, path: path + "/" + name + "Acct") }
-                previousPresent = agent != nil
-            }
-        }
+        // Agents, numbered chains and their accounts (checked field by field: no arrays of
+        // copied records per transaction).
+        self.checkChain(path, tx.prvsInstgAgt1, tx.prvsInstgAgt1Acct, "PrvsInstgAgt1", previous: true)
+        self.checkChain(path, tx.prvsInstgAgt2, tx.prvsInstgAgt2Acct, "PrvsInstgAgt2", previous: tx.prvsInstgAgt1 != nil)
+        self.checkChain(path, tx.prvsInstgAgt3, tx.prvsInstgAgt3Acct, "PrvsInstgAgt3", previous: tx.prvsInstgAgt2 != nil)
+        self.checkChain(path, tx.intrmyAgt1, tx.intrmyAgt1Acct, "IntrmyAgt1", previous: true)
+        self.checkChain(path, tx.intrmyAgt2, tx.intrmyAgt2Acct, "IntrmyAgt2", previous: tx.intrmyAgt1 != nil)
+        self.checkChain(path, tx.intrmyAgt3, tx.intrmyAgt3Acct, "IntrmyAgt3", previous: tx.intrmyAgt2 != nil)
         if let agent = tx.instgAgt { self.checkAgent(agent, path: path + "/InstgAgt", role: .other) }
         if let agent = tx.instdAgt { self.checkAgent(agent, path: path + "/InstdAgt", role: .other) }
         self.checkAgent(tx.dbtrAgt, path: path + "/DbtrAgt", role: .debtorAgent)
         self.checkAgent(tx.cdtrAgt, path: path + "/CdtrAgt", role: .creditorAgent)
-        let accounts: [(CashAccount38?, String)] = [
-            (tx.dbtrAcct, "DbtrAcct"), (tx.cdtrAcct, "CdtrAcct"), (tx.dbtrAgtAcct, "DbtrAgtAcct"), (tx.cdtrAgtAcct, "CdtrAgtAcct"),
-        ]
-        for case let (account?, name) in accounts { self.checkAccount(account, path: path + "/" + name) }
-        let parties: [(PartyIdentification135?, String)] = [
-            (tx.ultmtDbtr, "UltmtDbtr"), (tx.initgPty, "InitgPty"), (tx.dbtr, "Dbtr"), (tx.cdtr, "Cdtr"), (tx.ultmtCdtr, "UltmtCdtr"),
-        ]
-        for case let (party?, name) in parties { self.checkParty(party, path: path + "/" + name) }
+        if let account = tx.dbtrAcct { self.checkAccount(account, path: path + "/DbtrAcct") }
+        if let account = tx.cdtrAcct { self.checkAccount(account, path: path + "/CdtrAcct") }
+        if let account = tx.dbtrAgtAcct { self.checkAccount(account, path: path + "/DbtrAgtAcct") }
+        if let account = tx.cdtrAgtAcct { self.checkAccount(account, path: path + "/CdtrAgtAcct") }
+        if let party = tx.ultmtDbtr { self.checkParty(party, path: path + "/UltmtDbtr") }
+        if let party = tx.initgPty { self.checkParty(party, path: path + "/InitgPty") }
+        self.checkParty(tx.dbtr, path: path + "/Dbtr")
+        self.checkParty(tx.cdtr, path: path + "/Cdtr")
+        if let party = tx.ultmtCdtr { self.checkParty(party, path: path + "/UltmtCdtr") }
+    }
+
+    /// One link of a numbered agent chain (`IntrmyAgt1`…`3`, `PrvsInstgAgt1`…`3`): no agent
+    /// after a gap, no account without its agent.
+    mutating func checkChain(_ path: String, _ agent: BranchAndFinancialInstitutionIdentification6?, _ account: CashAccount38?,
+                             _ name: String, previous previousPresent: Bool) {
+        if agent != nil && !previousPresent {
+            self.fail("AGT-CHAIN", path + "/" + name, "\(name) is present but the agent numbered before it is not")
+        }
+        if account != nil && agent == nil {
+            self.fail("AGT-CHAIN", path + "/" + name + "Acct", "\(name)Acct is present without \(name)")
+        }
+        if let agent { self.checkAgent(agent, path: path + "/" + name, role: .other) }
+        if let account { self.checkAccount(account, path: path + "/" + name + "Acct") }
     }
 
     /// XchgRate carries no quoting direction in pacs.008, and schemes quote both ways, so the
