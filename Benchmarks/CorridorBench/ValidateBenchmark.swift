@@ -56,6 +56,7 @@ struct ValidateBenchmark: ParsableCommand {
         // One round runs each command once, in turn, so that all three see the same machine.
         var corridorRates: [Double] = []
         var corridorJSONRates: [Double] = []
+        var corridorFolderRates: [Double] = []
         var xmllintRates: [Double] = []
         let hasXmllint = FileManager.default.fileExists(atPath: "/usr/bin/xmllint")
         for _ in 0..<self.rounds {
@@ -63,6 +64,8 @@ struct ValidateBenchmark: ParsableCommand {
             corridorRates.append(Double(self.files) / c)
             let j = try Self.time { try Self.runProcess(corridor, ["validate", "--format", "json"] + paths) }
             corridorJSONRates.append(Double(self.files) / j)
+            let f = try Self.time { try Self.runProcess(corridor, ["validate", folder.path]) }
+            corridorFolderRates.append(Double(self.files) / f)
             if hasXmllint {
                 let x = try Self.time { try Self.runProcess("/usr/bin/xmllint", ["--noout", "--schema", xsd] + paths) }
                 xmllintRates.append(Double(self.files) / x)
@@ -71,13 +74,15 @@ struct ValidateBenchmark: ParsableCommand {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let corridorMedian = Self.median(corridorRates)
         let corridorJSONMedian = Self.median(corridorJSONRates)
+        let corridorFolderMedian = Self.median(corridorFolderRates)
         print(String(format: "corridor validate FILES (CLI, %d cores, files, models, rules; text report): %.0f files/s", cores, corridorMedian))
         print(String(format: "corridor validate --format json FILES:                                 %.0f files/s", corridorJSONMedian))
+        print(String(format: "corridor validate FOLDER (the same 2,000 files by their folder):         %.0f files/s", corridorFolderMedian))
         if !xmllintRates.isEmpty {
             let xmllintMedian = Self.median(xmllintRates)
             print(String(format: "xmllint --noout --schema FILES (one process, official XSD):            %.0f files/s", xmllintMedian))
-            print(String(format: "ratio corridor / xmllint: %.2fx (target >= 1.5x); with --format json: %.2fx",
-                         corridorMedian / xmllintMedian, corridorJSONMedian / xmllintMedian))
+            print(String(format: "ratio corridor / xmllint: %.2fx (target >= 1.5x); with --format json: %.2fx; by folder: %.2fx",
+                         corridorMedian / xmllintMedian, corridorJSONMedian / xmllintMedian, corridorFolderMedian / xmllintMedian))
         } else {
             print("xmllint not installed (apt-get install -y libxml2-utils): comparison skipped")
         }
