@@ -29,6 +29,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        MallocTuning.forBatchValidation()
         var reader = MessageReader()
         if let folder = self.schemas {
             do {

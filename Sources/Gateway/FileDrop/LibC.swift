@@ -13,6 +13,8 @@ enum LibC {
         Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
     ) -> Int32
 
+    typealias MalloptFunction = @convention(c) (Int32, Int32) -> Int32
+
     /// `RENAME_NOREPLACE` from `<linux/fs.h>`: fail with `EEXIST` rather than replace.
     static let renameNoReplaceFlag: UInt32 = 1
 
@@ -21,6 +23,9 @@ enum LibC {
 
     /// `renameat2(2)`, for `RENAME_NOREPLACE`.
     static let renameat2: RenameAt2Function? = symbol("renameat2", as: RenameAt2Function.self)
+
+    /// `mallopt(3)` (glibc; declared in `<malloc.h>`, which Swift does not import).
+    static let mallopt: MalloptFunction? = symbol("mallopt", as: MalloptFunction.self)
 
     private static func symbol<Function>(_ name: String, as type: Function.Type) -> Function? {
         #if os(Linux)
