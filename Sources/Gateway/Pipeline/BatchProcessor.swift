@@ -88,34 +88,53 @@ public struct BatchProcessor: Sendable {
             summary.add(group)
             latencies += group.latenciesMicros
         }
-        // Two groups in flight: while one completes (ledger, store, disk), the next is read,
-        // validated and screened on the other cores.
+        // Three groups in flight: while one group is committed (decisions, ledger, store, in
+        // order), the group before it is delivered (outputs and archive, on a thread of its
+        // own) and the next one is read, validated and screened on the worker threads.
         let pipeline = self.pipeline
         while true {
             let eligible = try scanner.eligibleFiles()
             if eligible.isEmpty { break }
             let total = summary.files + eligible.count
-            var next: Task<Pipeline.PreparedGroup, Never>? = nil
-            for chunk in stride(from: 0, to: eligible.count, by: self.groupSize) {
-                var claimed: [ClaimedFile] = []
-                for file in eligible[chunk..<min(chunk + self.groupSize, eligible.count)] {
-                    if let claim = try scanner.claim(file) { claimed.append(claim) }
-                }
-                guard !claimed.isEmpty else { continue }
-                let preparing = Task.detached { pipeline.prepared(claimed) }
-                if let previous = next {
-                    let group = try await pipeline.complete(await previous.value)
-                    summary.add(group)
-                    latencies += group.latenciesMicros
-                    progress(summary.files, total)
-                }
-                next = preparing
-            }
-            if let last = next {
-                let group = try await pipeline.complete(await last.value)
+            var next: BackgroundWork<Pipeline.PreparedGroup>? = nil
+            var delivering: BackgroundWork<Pipeline.GroupResult>? = nil
+            func finishDelivery() async throws {
+                guard let work = delivering else { return }
+                delivering = nil
+                let group = try await work.value()
                 summary.add(group)
                 latencies += group.latenciesMicros
                 progress(summary.files, total)
+            }
+            do {
+                for chunk in stride(from: 0, to: eligible.count, by: self.groupSize) {
+                    var claimed: [ClaimedFile] = []
+                    for file in eligible[chunk..<min(chunk + self.groupSize, eligible.count)] {
+                        if let claim = try scanner.claim(file) { claimed.append(claim) }
+                    }
+                    guard !claimed.isEmpty else { continue }
+                    let previous = next
+                    let group = claimed
+                    next = BackgroundWork { pipeline.prepared(group) }
+                    if let previous {
+                        let committed = try await pipeline.commit(try await previous.value())
+                        try await finishDelivery()
+                        delivering = BackgroundWork { try pipeline.deliver(committed) }
+                    }
+                }
+                if let last = next {
+                    next = nil
+                    let committed = try await pipeline.commit(try await last.value())
+                    try await finishDelivery()
+                    delivering = BackgroundWork { try pipeline.deliver(committed) }
+                }
+                try await finishDelivery()
+            } catch {
+                // Nothing keeps running behind a failure: the work in flight ends first (what it
+                // leaves in processing/ is taken up again by the next run).
+                _ = try? await next?.value()
+                _ = try? await delivering?.value()
+                throw error
             }
         }
         let expired = try await self.pipeline.expireOverdue()

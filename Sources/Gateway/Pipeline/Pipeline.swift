@@ -150,6 +150,25 @@ public final class Pipeline: Sendable {
 
     /// Completes a prepared group: decisions, ledger, store, outputs, archive.
     public func complete(_ group: PreparedGroup) async throws -> GroupResult {
+        try self.deliver(try await self.commit(group))
+    }
+
+    /// A group whose decisions, ledger effects and records are durable, with its outputs and
+    /// input moves still to do (``deliver(_:)``).
+    public struct CommittedGroup: Sendable {
+        var files: Int
+        var result: GroupResult
+        var outputs: [PendingOutput]
+        var archiveFiles: [ClaimedFile]
+        var errorFiles: [(ClaimedFile, ErrorReport)]
+        var trace: StageTrace
+        var finishedAt: Int64
+    }
+
+    /// The ordered half of ``complete(_:)``: decisions, one ledger transaction and one store
+    /// transaction for the group. Groups must be committed one at a time, in order: each sees
+    /// the records of the ones before.
+    public func commit(_ group: PreparedGroup) async throws -> CommittedGroup {
         let items = group.items
         let now = Pipeline.milliseconds()
         var trace = StageTrace()
@@ -247,20 +266,31 @@ public final class Pipeline: Sendable {
         trace.mark("finish")
         // Stage timings of the previous group ride along with this group's commit.
         batch.stages = self.stageLog.take()
-        // Stage E: the store, durably; then the outputs, durably; then the inputs move.
+        // Stage E: the store, durably. Outputs and input moves follow in `deliver`.
         try self.runtime.store.commit(batch)
         trace.mark("store")
-        if !outputs.isEmpty { try self.writeOutputs(outputs) }
+        return CommittedGroup(files: files.count, result: result, outputs: outputs, archiveFiles: archiveFiles,
+                              errorFiles: errorFiles, trace: trace, finishedAt: finishedAt)
+    }
+
+    /// The other half of ``complete(_:)``: the group's outputs written durably, then its inputs
+    /// moved to archive/ or error/. Only blocking file work, which may overlap the
+    /// ``commit(_:)`` of the next group: that one depends on the store, not on these files.
+    public func deliver(_ group: CommittedGroup) throws -> GroupResult {
+        var trace = group.trace
+        trace.restart()
+        if !group.outputs.isEmpty { try self.writeOutputs(group.outputs) }
         trace.mark("outputs")
-        if !archiveFiles.isEmpty { _ = try self.runtime.archiver.archive(archiveFiles) }
-        for (file, report) in errorFiles {
+        if !group.archiveFiles.isEmpty { _ = try self.runtime.archiver.archive(group.archiveFiles) }
+        for (file, report) in group.errorFiles {
             _ = try self.runtime.archiver.moveToError(file, report: report)
         }
         trace.mark("archive")
-        trace.report(files: files.count, logger: self.runtime.logger)
-        self.stageLog.add(trace.stages.map { (stage: $0.0, micros: Int64($0.1 / 1000), files: files.count) }, at: finishedAt)
-        result.archived = archiveFiles.count
-        result.errored = errorFiles.count
+        trace.report(files: group.files, logger: self.runtime.logger)
+        self.stageLog.add(trace.stages.map { (stage: $0.0, micros: Int64($0.1 / 1000), files: group.files) }, at: group.finishedAt)
+        var result = group.result
+        result.archived = group.archiveFiles.count
+        result.errored = group.errorFiles.count
         return result
     }
 

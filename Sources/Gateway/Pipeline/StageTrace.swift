@@ -7,13 +7,18 @@ import Logging
 import Synchronization
 
 /// Per-stage timings of one group, logged at debug level (`CORRIDOR_TRACE=1` prints them).
-struct StageTrace {
+struct StageTrace: Sendable {
     private var last = DispatchTime.now().uptimeNanoseconds
     private(set) var stages: [(String, UInt64)] = []
 
     /// Records a stage measured elsewhere (the parallel read/validate/screen stage).
     mutating func record(_ stage: String, micros: Int64) {
         self.stages.append((stage, UInt64(max(0, micros)) * 1000))
+    }
+
+    /// Measures the next stage from now (after a wait that is no stage's work).
+    mutating func restart() {
+        self.last = DispatchTime.now().uptimeNanoseconds
     }
 
     mutating func mark(_ stage: String) {
