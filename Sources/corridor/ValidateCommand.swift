@@ -56,12 +56,9 @@ struct ValidateCommand: ParsableCommand {
         case .json:
             var bytes: [UInt8] = []
             bytes.reserveCapacity(rendered.reduce(4) { $0 + $1.bytes.count + 4 })
-            bytes.append(UInt8(ascii: "["))
-            for (n, report) in rendered.enumerated() {
-                bytes.append(contentsOf: n == 0 ? Array("\n  ".utf8) : Array(",\n  ".utf8))
-                bytes.append(contentsOf: report.bytes)
-            }
-            bytes.append(contentsOf: Array((rendered.isEmpty ? "]" : "\n]").utf8))
+            var array = JSONArrayWriter(to: &bytes, indent: 2, level: 0)
+            for report in rendered { array.add(serialized: report.bytes, to: &bytes) }
+            array.finish(&bytes)
             CLIOutput.bytes(bytes)
         }
         CLIOutput.flush()

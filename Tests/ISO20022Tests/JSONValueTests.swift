@@ -17,6 +17,20 @@ import Testing
         #expect(JSONValue.string("a\"b\\c\nd\u{01}").serialized() == #""a\"b\\c\nd\u0001""#)
     }
 
+    @Test(arguments: [0, 1, 3])
+    func joinsSeparatelyWrittenElementsAsTheArrayWould(count: Int) {
+        let items = (0..<count).map { JSONValue.object([("n", .int($0)), ("s", .string("x\($0)"))]) }
+        var joined: [UInt8] = []
+        var array = JSONArrayWriter(to: &joined, indent: 2, level: 0)
+        for item in items {
+            var part: [UInt8] = []
+            item.write(to: &part, indent: 2, level: 1)
+            array.add(serialized: part, to: &joined)
+        }
+        array.finish(&joined)
+        #expect(String(decoding: joined, as: UTF8.self) == JSONValue.array(items).serialized(indent: 2))
+    }
+
     @Test func rendersNestedPartsAtTheirLevel() {
         let item = JSONValue.object([("a", .int(1))])
         var part: [UInt8] = []

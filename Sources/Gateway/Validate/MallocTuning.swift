@@ -9,7 +9,7 @@ public enum MallocTuning {
     /// per-thread cache keeps, so most go to the fast bins; the next request of a few
     /// kilobytes (the parser's input buffer) then makes glibc consolidate those bins, on
     /// every file. Without fast bins the freed nodes go to the regular bins, where the next
-    /// document's nodes are taken from: `corridor validate` over 2,000 files took about 2% less
+    /// document's nodes are taken from: `corridor validate` over 2,000 files took about 1.5% less
     /// time (alternating runs, same files). Meant for short command-line runs; the daemon keeps
     /// the allocator's defaults.
     public static func forBatchValidation() {

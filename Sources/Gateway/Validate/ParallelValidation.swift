@@ -24,12 +24,8 @@ public struct ParallelValidation: Sendable {
         }
     }
 
-    /// One report per file, in the order given, each naming the file as given.
-    public func run(_ files: [String]) -> [ValidationReport] {
-        self.run(files) { $0 }
-    }
-
-    /// One result per file, in the order given: `transform` runs on the worker that validated
+    /// One result per file, in the order given, each report naming the file as given:
+    /// `transform` runs on the worker that validated
     /// the file, so per-report work (rendering it, say) is spread over the cores too.
     public func run<Result: Sendable>(_ files: [String], _ transform: @Sendable @escaping (ValidationReport) -> Result) -> [Result] {
         let reader = self.reader

@@ -162,3 +162,33 @@ public struct JSONObjectWriter {
         out.append(UInt8(ascii: "}"))
     }
 }
+
+/// Writes one JSON array whose elements were serialised separately (on several threads, say)
+/// with `level` + 1, formatted exactly as ``JSONValue/write(to:indent:level:)`` formats an
+/// `.array`.
+public struct JSONArrayWriter {
+    private let indent: Int
+    private let level: Int
+    private var empty = true
+
+    /// Starts the array (`[`) at nesting depth `level`.
+    public init(to out: inout [UInt8], indent: Int, level: Int) {
+        self.indent = indent
+        self.level = level
+        out.append(UInt8(ascii: "["))
+    }
+
+    /// Appends one element already serialised at depth `level` + 1.
+    public mutating func add(serialized element: [UInt8], to out: inout [UInt8]) {
+        if !self.empty { out.append(UInt8(ascii: ",")) }
+        self.empty = false
+        JSONValue.newline(&out, indent: self.indent, level: self.level + 1)
+        out.append(contentsOf: element)
+    }
+
+    /// Ends the array (`]`).
+    public func finish(_ out: inout [UInt8]) {
+        if !self.empty { JSONValue.newline(&out, indent: self.indent, level: self.level) }
+        out.append(UInt8(ascii: "]"))
+    }
+}
