@@ -65,35 +65,27 @@ public enum JSONValue: Sendable, Hashable {
         case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            if items.isEmpty {
-                out.append(contentsOf: "[]".utf8)
-                return
-            }
-            out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.newline(&out, indent: indent, level: level + 1)
+            var layout = JSONContainerLayout(opening: "[", closing: "]", indent: indent, level: level, to: &out)
+            for item in items {
+                layout.element(&out)
                 item.write(to: &out, indent: indent, level: level + 1)
             }
-            JSONValue.newline(&out, indent: indent, level: level)
-            out.append(UInt8(ascii: "]"))
+            layout.finish(&out)
         case .object(let members):
-            if members.isEmpty {
-                out.append(contentsOf: "{}".utf8)
-                return
+            var layout = JSONContainerLayout(opening: "{", closing: "}", indent: indent, level: level, to: &out)
+            for (key, value) in members {
+                layout.element(&out)
+                JSONValue.writeMember(key, value, indent: indent, level: level, to: &out)
             }
-            out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.newline(&out, indent: indent, level: level + 1)
-                JSONValue.writeString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                if indent > 0 { out.append(UInt8(ascii: " ")) }
-                value.write(to: &out, indent: indent, level: level + 1)
-            }
-            JSONValue.newline(&out, indent: indent, level: level)
-            out.append(UInt8(ascii: "}"))
+            layout.finish(&out)
         }
+    }
+
+    fileprivate static func writeMember(_ key: String, _ value: JSONValue, indent: Int, level: Int, to out: inout [UInt8]) {
+        JSONValue.writeString(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        if indent > 0 { out.append(UInt8(ascii: " ")) }
+        value.write(to: &out, indent: indent, level: level + 1)
     }
 
     fileprivate static func newline(_ out: inout [UInt8], indent: Int, level: Int) {
@@ -130,65 +122,77 @@ public enum JSONValue: Sendable, Hashable {
     }
 }
 
+/// The layout arrays and objects share: the opening bracket, then before each element a comma
+/// (after the first) and a new line indented one level deeper, then the closing bracket on a
+/// line of its own (`[]` and `{}` when empty).
+struct JSONContainerLayout {
+    private let indent: Int
+    private let level: Int
+    private let closing: UInt8
+    private var empty = true
+
+    init(opening: Unicode.Scalar, closing: Unicode.Scalar, indent: Int, level: Int, to out: inout [UInt8]) {
+        self.indent = indent
+        self.level = level
+        self.closing = UInt8(ascii: closing)
+        out.append(UInt8(ascii: opening))
+    }
+
+    /// What goes before the next element.
+    mutating func element(_ out: inout [UInt8]) {
+        if !self.empty { out.append(UInt8(ascii: ",")) }
+        self.empty = false
+        JSONValue.newline(&out, indent: self.indent, level: self.level + 1)
+    }
+
+    func finish(_ out: inout [UInt8]) {
+        if !self.empty { JSONValue.newline(&out, indent: self.indent, level: self.level) }
+        out.append(self.closing)
+    }
+}
+
 /// Writes one JSON object member by member, formatted exactly as
 /// ``JSONValue/write(to:indent:level:)`` formats an `.object`, without first building the
 /// array of members (for output written thousands of times, such as validation reports).
 public struct JSONObjectWriter {
+    private var layout: JSONContainerLayout
     private let indent: Int
     private let level: Int
-    private var empty = true
 
     /// Starts the object (`{`) at nesting depth `level`.
     public init(to out: inout [UInt8], indent: Int, level: Int) {
+        self.layout = JSONContainerLayout(opening: "{", closing: "}", indent: indent, level: level, to: &out)
         self.indent = indent
         self.level = level
-        out.append(UInt8(ascii: "{"))
     }
 
     /// Appends one member.
     public mutating func add(_ key: String, _ value: JSONValue, to out: inout [UInt8]) {
-        if !self.empty { out.append(UInt8(ascii: ",")) }
-        self.empty = false
-        JSONValue.newline(&out, indent: self.indent, level: self.level + 1)
-        JSONValue.writeString(key, to: &out)
-        out.append(UInt8(ascii: ":"))
-        if self.indent > 0 { out.append(UInt8(ascii: " ")) }
-        value.write(to: &out, indent: self.indent, level: self.level + 1)
+        self.layout.element(&out)
+        JSONValue.writeMember(key, value, indent: self.indent, level: self.level, to: &out)
     }
 
     /// Ends the object (`}`).
-    public func finish(_ out: inout [UInt8]) {
-        if !self.empty { JSONValue.newline(&out, indent: self.indent, level: self.level) }
-        out.append(UInt8(ascii: "}"))
-    }
+    public func finish(_ out: inout [UInt8]) { self.layout.finish(&out) }
 }
 
 /// Writes one JSON array whose elements were serialised separately (on several threads, say)
-/// with `level` + 1, formatted exactly as ``JSONValue/write(to:indent:level:)`` formats an
+/// at depth `level` + 1, formatted exactly as ``JSONValue/write(to:indent:level:)`` formats an
 /// `.array`.
 public struct JSONArrayWriter {
-    private let indent: Int
-    private let level: Int
-    private var empty = true
+    private var layout: JSONContainerLayout
 
     /// Starts the array (`[`) at nesting depth `level`.
     public init(to out: inout [UInt8], indent: Int, level: Int) {
-        self.indent = indent
-        self.level = level
-        out.append(UInt8(ascii: "["))
+        self.layout = JSONContainerLayout(opening: "[", closing: "]", indent: indent, level: level, to: &out)
     }
 
     /// Appends one element already serialised at depth `level` + 1.
     public mutating func add(serialized element: [UInt8], to out: inout [UInt8]) {
-        if !self.empty { out.append(UInt8(ascii: ",")) }
-        self.empty = false
-        JSONValue.newline(&out, indent: self.indent, level: self.level + 1)
+        self.layout.element(&out)
         out.append(contentsOf: element)
     }
 
     /// Ends the array (`]`).
-    public func finish(_ out: inout [UInt8]) {
-        if !self.empty { JSONValue.newline(&out, indent: self.indent, level: self.level) }
-        out.append(UInt8(ascii: "]"))
-    }
+    public func finish(_ out: inout [UInt8]) { self.layout.finish(&out) }
 }

@@ -58,6 +58,42 @@ import Testing
         return url
     }
 
+    // MARK: - validate
+
+    @Test func validateReportsEachFileAndExitsWithOneWhenAnyIsInvalid() throws {
+        let valid = try Self.corridor(["validate", "samples/messages/pacs008-settle-eur.xml", "samples/messages/pacs002-acsc.xml"])
+        #expect(valid.status == 0, "\(valid.stderr)")
+        #expect(valid.stdout.split(separator: "\n").map { $0.hasPrefix("OK ") } == [true, true])
+
+        let mixed = try Self.corridor(["validate", "--format", "json", "samples/messages", "samples/invalid/pacs008-bad-iban.xml"])
+        #expect(mixed.status == 1)
+        let reports = try mixed.jsonArray()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent("samples/messages").path)
+        #expect(reports.count == names.filter { !$0.hasPrefix(".") }.count + 1)
+        for report in reports {
+            #expect(Set(report.keys) == ["file", "valid", "messageType", "envelope", "messageId", "transactions", "errors"])
+        }
+        let last = try #require(reports.last)
+        #expect(last["file"] as? String == "samples/invalid/pacs008-bad-iban.xml")
+        #expect(last["valid"] as? Bool == false)
+        let error = try #require((last["errors"] as? [[String: Any]])?.first)
+        #expect(Set(error.keys) == ["line", "column", "path", "rule", "reasonCode", "message"])
+        #expect(error["rule"] as? String == "ID-IBAN")
+    }
+
+    @Test func validateExitsWithTwoForAMissingPathAndPrintsAnEmptyArrayForAnEmptyFolder() throws {
+        let missing = try Self.corridor(["validate", "samples/messages", "samples/nope.xml"])
+        #expect(missing.status == 2)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("samples/nope.xml"))
+
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = try Self.corridor(["validate", "--format", "json", folder.path])
+        #expect(empty.status == 0)
+        #expect(try empty.jsonArray().isEmpty)
+    }
+
     // MARK: - screen
 
     @Test(.enabled(if: hasSharedLists, "needs ../shared/sanctions"))
