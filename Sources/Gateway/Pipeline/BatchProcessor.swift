@@ -90,7 +90,10 @@ public struct BatchProcessor: Sendable {
         }
         // Three groups in flight: while one group is committed (decisions, ledger, store, in
         // order), the group before it is delivered (outputs and archive, on a thread of its
-        // own) and the next one is read, validated and screened on the worker threads.
+        // own) and the next one is read, validated and screened on the worker threads. A failed
+        // delivery (a full disk, say) is seen once the commit running beside it ends: both
+        // groups then stay in processing/, settled but unanswered, and the next run answers
+        // them from the store, as after a crash.
         let pipeline = self.pipeline
         while true {
             let eligible = try scanner.eligibleFiles()

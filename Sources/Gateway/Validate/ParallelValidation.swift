@@ -17,12 +17,30 @@ public struct ParallelValidation: Sendable {
     /// message needs are compiled (schemas compile on first use, and every validation of that
     /// kind waits for it) while the caller does its own start-up work on this core. A folder
     /// contributes its first listed file; anything unreadable is ignored.
+    ///
+    /// The process does not exit while such a reading is under way: libxml2 frees its global
+    /// state when the process exits, which would pull it from under the reading thread (an
+    /// early exit, say on a usage error, would then crash).
     public static func prepareSchemas(byReading path: String, reader: MessageReader = MessageReader()) {
+        _ = ParallelValidation.waitForPreparationsAtExit
+        ParallelValidation.preparations.enter()
         Thread.detachNewThread {
+            defer { ParallelValidation.preparations.leave() }
             guard let file = InputFiles.firstFile(in: path) else { return }
             _ = reader.read(path: file)
         }
     }
+
+    /// Readings started by ``prepareSchemas(byReading:reader:)`` and not finished.
+    private static let preparations = DispatchGroup()
+
+    /// Registered once: `exit` waits for the readings before the libraries' own clean-up runs
+    /// (`atexit` handlers run before the shared libraries' destructors).
+    private static let waitForPreparationsAtExit: Void = {
+        atexit {
+            _ = ParallelValidation.preparations.wait(timeout: .now() + .seconds(10))
+        }
+    }()
 
     /// One result per file, in the order given, each report naming the file as given:
     /// `transform` runs on the worker that validated

@@ -26,7 +26,8 @@ final class ContextPool: Sendable {
         self.destroy = destroy
     }
 
-    /// A pooled context and how often it was used, or nil when the pool is empty.
+    /// A context this thread used before and how often it was used; when it has none, nil
+    /// (the caller makes one), unless the pool is full, when the longest idle one.
     func take() -> (pointer: UnsafeMutableRawPointer, uses: Int)? {
         let thread = pthread_self()
         self.lock.lock()

@@ -10,7 +10,8 @@ public enum FileBytes {
         case tooLarge(Int)
         /// The path names a folder.
         case directory
-        /// Nothing is at the path (or one of its folders is not a folder).
+        /// The path does not resolve: nothing is there, or a folder on the way is missing, not a
+        /// folder, not searchable, or a link loop (what `stat` fails on).
         case missing(String)
         /// Any other reason, as the system words it.
         case system(String)
@@ -37,7 +38,12 @@ public enum FileBytes {
         bytes.removeAll(keepingCapacity: true)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            return .failure(errno == ENOENT || errno == ENOTDIR ? .missing(FileBytes.errorText()) : .system(FileBytes.errorText()))
+            // Tell a path that does not resolve (missing, a loop, no search permission on a
+            // folder: `stat` fails too) from a folder or file that exists but cannot be opened.
+            let reason = FileBytes.errorText()
+            var info = stat()
+            guard stat(path, &info) == 0 else { return .failure(.missing(FileBytes.errorText())) }
+            return .failure((info.st_mode & S_IFMT) == S_IFDIR ? .directory : .system(reason))
         }
         defer { close(fd) }
         var info = stat()

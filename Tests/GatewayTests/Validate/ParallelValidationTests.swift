@@ -56,6 +56,18 @@ import Testing
         }
     }
 
+    @Test func failsUpFrontOnAPathThatDoesNotResolveLikeALinkLoop() throws {
+        let root = try Self.tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let loop = root.path + "/loop"
+        #expect(symlink(loop, loop) == 0)
+        #expect {
+            try ParallelValidation().run(paths: [root.path + "/a.xml", loop + "/x.xml"]) { $0 }
+        } throws: { error in
+            (error as? InputFiles.Failure)?.path == loop + "/x.xml"
+        }
+    }
+
     @Test func skipsSpecialFilesInFoldersAndReportsOversizedFiles() throws {
         let root = try Self.tree()
         defer { try? FileManager.default.removeItem(at: root) }
