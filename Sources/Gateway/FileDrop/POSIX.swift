@@ -175,20 +175,8 @@ enum POSIX {
 
     /// Reads the whole file at `path`.
     static func readFile(_ path: String) throws(FileDropError) -> Data {
-        let fd = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC) }
-        if fd < 0 { throw systemError(.open, path) }
-        defer { close(fd) }
         var result = Data()
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw systemError(.read, path)
-            }
-            if count == 0 { break }
-            result.append(contentsOf: chunk[0..<count])
-        }
+        try POSIX.readChunks(path) { result.append(contentsOf: $0) }
         return result
     }
 

@@ -42,12 +42,20 @@ public enum InputFiles {
         guard (info.st_mode & S_IFMT) == S_IFDIR, let handle = opendir(path) else { return nil }
         defer { closedir(handle) }
         let base = path.hasSuffix("/") ? path : path + "/"
+        while let entry = InputFiles.nextVisibleEntry(handle) {
+            if entry.type == UInt8(DT_REG) { return base + entry.name }
+        }
+        return nil
+    }
+
+    /// The next entry of an open folder listing whose name does not start with a dot, with the
+    /// type the listing reports (`DT_UNKNOWN` where the file system reports none).
+    private static func nextVisibleEntry(_ handle: OpaquePointer) -> (name: String, type: UInt8)? {
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
-            if name.hasPrefix(".") { continue }
-            if entry.pointee.d_type == UInt8(DT_REG) { return base + name }
+            if !name.hasPrefix(".") { return (name, entry.pointee.d_type) }
         }
         return nil
     }
@@ -58,15 +66,11 @@ public enum InputFiles {
         }
         defer { closedir(handle) }
         let base = directory.hasSuffix("/") ? directory : directory + "/"
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            if name.hasPrefix(".") { continue }
-            let path = base + name
+        while let entry = InputFiles.nextVisibleEntry(handle) {
+            let path = base + entry.name
             // The entry's type from the listing saves a stat per file; links and file systems
             // that do not report types are resolved with stat (which follows links).
-            var type = entry.pointee.d_type
+            var type = entry.type
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()
                 guard stat(path, &info) == 0 else { continue }
