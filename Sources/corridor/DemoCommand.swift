@@ -32,6 +32,9 @@ struct DemoCommand: AsyncParsableCommand {
         let dropped = try scenario.fillInbox(runtime.directories)
         CLIOutput.line("demo folder:  \(folder.path)")
         CLIOutput.line("inbox:        \(dropped) files (samples and generated payments)")
+        if configuration.screening.lists.isEmpty {
+            CLIOutput.line("screening:    off: no sanctions lists beside the repository (../shared/sanctions), so nothing is screened")
+        }
         let processor = BatchProcessor(pipeline: Pipeline(runtime: runtime))
         var summary = try await processor.run()
         let answers = try scenario.answerForwards(runtime.directories, gateway: configuration.gateway.bic)
