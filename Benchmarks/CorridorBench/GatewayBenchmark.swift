@@ -42,6 +42,13 @@ enum BenchGateway {
         return Array(SyntheticPayments.creditTransfer(index: i, debtorAgent: debtor, creditorAgent: creditor).utf8)
     }
 
+    /// File `file` of a bulk run: `count` transactions from one debtor agent to the three others.
+    static func bulkPayment(_ file: Int, count: Int) -> [UInt8] {
+        Array(SyntheticPayments.bulkCreditTransfer(firstIndex: file * count, count: count, debtorAgent: agents[file % 4]) { i in
+            agents[(file + 1 + i % 3) % 4]
+        }.utf8)
+    }
+
     static func drop(_ bytes: [UInt8], name: String, inbox: String) throws {
         let temporary = inbox + "/." + name + ".tmp"
         try Data(bytes).write(to: URL(fileURLWithPath: temporary))
@@ -58,6 +65,23 @@ enum BenchGateway {
     static func seconds(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 }
 
+/// CPU time this process has used, user and system, in seconds.
+struct CPUTime {
+    var user: Double
+    var system: Double
+
+    static func now() -> CPUTime {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return CPUTime(
+            user: Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6,
+            system: Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        )
+    }
+
+    static func - (a: CPUTime, b: CPUTime) -> CPUTime { CPUTime(user: a.user - b.user, system: a.system - b.system) }
+}
+
 /// `corridor-bench process`: batch throughput against the parse+validate-only rate on the same files.
 struct ProcessBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,9 +89,11 @@ struct ProcessBenchmark: AsyncParsableCommand {
         abstract: "corridor process throughput (durable) beside the parse+validate-only rate on the same files."
     )
 
-    @Option(help: "Payments (one file each).") var files: Int = 10000
+    @Option(help: "Payments.") var files: Int = 10000
+    @Option(help: "Transactions per pacs.008 file (1: instant payments, one per message; more: bulk files).") var transactionsPerFile: Int = 1
     @Option(help: "The shared folder with the sanctions lists.") var shared: String = "../shared"
-    @Option(help: "Files per durable group.") var groupSize: Int = 512
+    @Option(help: "Most files per durable group.") var groupSize: Int = 512
+    @Option(help: "Most input bytes per durable group.") var groupBytes: Int = 4 << 20
     @Option(help: "The data folder to create (default .build/corridor-bench/process-<pid>).") var directory: String?
     @Flag(help: "Delete the data folder afterwards (deleting thousands of files slows the next run's file creation on ext4; by default it is kept).") var clean = false
 
@@ -77,33 +103,45 @@ struct ProcessBenchmark: AsyncParsableCommand {
         defer { if self.clean { try? FileManager.default.removeItem(at: folder) } }
         let configuration = try BenchGateway.configuration(in: folder, shared: URL(fileURLWithPath: self.shared).standardizedFileURL.path)
         let runtime = try GatewayRuntime(configuration: configuration)
-        let documents = (0..<self.files).map(BenchGateway.payment)
+        let perFile = max(1, self.transactionsPerFile)
+        let documents = perFile == 1
+            ? (0..<self.files).map(BenchGateway.payment)
+            : (0..<max(1, self.files / perFile)).map { BenchGateway.bulkPayment($0, count: perFile) }
+        let payments = perFile == 1 ? documents.count : documents.count * perFile
 
         // Parse + validate only (schema, model, business rules), in memory, all cores.
         let reader = MessageReader()
         let workers = ProcessInfo.processInfo.activeProcessorCount
+        let invalid = Atomic<Int>(0)
         let validateStart = DispatchTime.now().uptimeNanoseconds
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var i = w
             while i < documents.count {
-                _ = reader.read(documents[i])
+                if reader.read(documents[i]).message == nil { invalid.add(1, ordering: .relaxed) }
                 i += workers
             }
         }
-        let validateRate = Double(documents.count) / BenchGateway.seconds(validateStart)
+        let validateRate = Double(payments) / BenchGateway.seconds(validateStart)
+        guard invalid.load(ordering: .relaxed) == 0 else {
+            throw ValidationError("\(invalid.load(ordering: .relaxed)) generated files are invalid")
+        }
 
         for (i, bytes) in documents.enumerated() {
             try BenchGateway.drop(bytes, name: String(format: "p%06d.xml", i), inbox: runtime.directories.inbox)
         }
-        let processor = BatchProcessor(pipeline: Pipeline(runtime: runtime), groupSize: self.groupSize)
+        let processor = BatchProcessor(pipeline: Pipeline(runtime: runtime), groupSize: self.groupSize, groupBytes: self.groupBytes)
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuBefore = CPUTime.now()
         let summary = try await processor.run()
         let elapsed = BenchGateway.seconds(start)
+        let cpu = CPUTime.now() - cpuBefore
         let rate = Double(summary.transactions) / elapsed
         print("payments: \(summary.transactions) in \(summary.files) files; settled \(summary.statuses["ACSC"] ?? 0); errors \(summary.errored)")
         print("screening: \(FileManager.default.fileExists(atPath: self.shared + "/sanctions") ? "OFAC SDN 2024 + UN + UK" : "off (lists absent)")")
         print(String(format: "parse+validate only (in memory, %d threads): %.0f payments/s", workers, validateRate))
         print(String(format: "corridor process (durable, group %d):          %.0f payments/s (%.2f s)", self.groupSize, rate, elapsed))
+        let perPayment = { (seconds: Double) in seconds * 1e6 / Double(max(1, summary.transactions)) }
+        print(String(format: "process CPU per payment: %.0f µs user + %.0f µs system; both cores %.0f%% busy", perPayment(cpu.user), perPayment(cpu.system), 100 * (cpu.user + cpu.system) / (elapsed * Double(workers))))
         print(String(format: "ratio process / parse+validate: %.2f (target >= 0.40); target >= 5000 payments/s", rate / validateRate))
     }
 }

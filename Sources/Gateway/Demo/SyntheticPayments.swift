@@ -165,6 +165,33 @@ public enum SyntheticPayments {
             """
     }
 
+    /// A bulk pacs.008.001.08 of `count` transactions from `debtorAgent`, the transactions of
+    /// indices `firstIndex..<firstIndex + count`, each to `creditorAgent(index)`, with the group
+    /// header's count and total to match.
+    public static func bulkCreditTransfer(firstIndex: Int, count: Int, debtorAgent: String,
+                                          creditorAgent: (Int) -> String) -> String {
+        var header = ""
+        var footer = ""
+        var blocks: [String] = []
+        var totalMinor: Int64 = 0
+        for index in firstIndex..<firstIndex + max(1, count) {
+            let single = creditTransfer(index: index, debtorAgent: debtorAgent, creditorAgent: creditorAgent(index))
+            guard let open = single.range(of: "    <CdtTrfTxInf>"), let close = single.range(of: "</CdtTrfTxInf>\n") else { continue }
+            if blocks.isEmpty {
+                header = String(single[..<open.lowerBound])
+                footer = String(single[close.upperBound...])
+            }
+            blocks.append(String(single[open.lowerBound..<close.upperBound]))
+            totalMinor += Int64(10_000 + (index * 7_919) % 5_000_000)
+        }
+        let total = "\(totalMinor / 100).\(String(format: "%02d", totalMinor % 100))"
+        header = header.replacingOccurrences(of: "<NbOfTxs>1</NbOfTxs>", with: "<NbOfTxs>\(blocks.count)</NbOfTxs>")
+        if let start = header.range(of: "<TtlIntrBkSttlmAmt Ccy=\"EUR\">"), let end = header.range(of: "</TtlIntrBkSttlmAmt>") {
+            header.replaceSubrange(start.upperBound..<end.lowerBound, with: total)
+        }
+        return header + blocks.joined() + footer
+    }
+
     /// One `Strd` block (a referred invoice with its creditor reference), indented for the template.
     static func structuredRemittance(number: String, note: String, _ amount: String, _ currency: String) -> String {
         """

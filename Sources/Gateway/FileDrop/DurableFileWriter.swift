@@ -97,11 +97,13 @@ public struct DurableFileWriter: Sendable {
                 continue
             }
             firstDeterministic[target] = index
+            // A first-write-wins output needs no look-up here: its rename never replaces, and
+            // one that finds the name taken drops its temporary file (see `rename`). Reruns
+            // after a crash are rare; the look-up would cost every output a directory search.
+            if firstWins { continue }
             if try POSIX.exists(target) {
-                if !firstWins {
-                    let existing = try POSIX.readFile(target)
-                    guard existing == output.data else { throw conflict(output, existingSize: existing.count) }
-                }
+                let existing = try POSIX.readFile(target)
+                guard existing == output.data else { throw conflict(output, existingSize: existing.count) }
                 results[index] = WrittenFile(name: output.name, directory: output.directory, outcome: .alreadyPresent)
             }
         }

@@ -5,12 +5,39 @@ import ISO20022
 /// processed in durable groups, then the summary.
 public struct BatchProcessor: Sendable {
     public let pipeline: Pipeline
-    /// Files per durable group: larger groups mean fewer flushes.
+    /// Most files per durable group: larger groups mean fewer flushes.
     public var groupSize: Int
+    /// Most input bytes per durable group (a group always takes at least one file).
+    ///
+    /// Bulk files carry hundreds of transactions each, so a group of `groupSize` of them would
+    /// be one huge group with nothing to overlap it; the byte budget keeps groups at a few
+    /// thousand transactions whatever the files carry. The default, 4 MiB, is above 512
+    /// single-transaction messages of 5–8 KB.
+    public var groupBytes: Int
 
-    public init(pipeline: Pipeline, groupSize: Int = 512) {
+    public init(pipeline: Pipeline, groupSize: Int = 512, groupBytes: Int = 4 << 20) {
         self.pipeline = pipeline
         self.groupSize = max(1, groupSize)
+        self.groupBytes = max(1, groupBytes)
+    }
+
+    /// `files` cut into consecutive groups of at most ``groupSize`` files and ``groupBytes``
+    /// bytes (a file larger than the budget makes a group of its own).
+    static func groups(_ files: [InboxFile], groupSize: Int, groupBytes: Int) -> [ArraySlice<InboxFile>] {
+        var groups: [ArraySlice<InboxFile>] = []
+        var start = files.startIndex
+        var bytes = 0
+        for index in files.indices {
+            let size = max(0, files[index].size)
+            if index > start, index - start == groupSize || bytes + size > groupBytes {
+                groups.append(files[start..<index])
+                start = index
+                bytes = 0
+            }
+            bytes += size
+        }
+        if start < files.endIndex { groups.append(files[start...]) }
+        return groups
     }
 
     /// The figures `corridor process` prints at the end.
@@ -110,9 +137,9 @@ public struct BatchProcessor: Sendable {
                 progress(summary.files, total)
             }
             do {
-                for chunk in stride(from: 0, to: eligible.count, by: self.groupSize) {
+                for files in BatchProcessor.groups(eligible, groupSize: self.groupSize, groupBytes: self.groupBytes) {
                     var claimed: [ClaimedFile] = []
-                    for file in eligible[chunk..<min(chunk + self.groupSize, eligible.count)] {
+                    for file in files {
                         if let claim = try scanner.claim(file) { claimed.append(claim) }
                     }
                     guard !claimed.isEmpty else { continue }

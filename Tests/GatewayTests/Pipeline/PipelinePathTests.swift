@@ -82,6 +82,26 @@ import Testing
         #expect(trail.contains { $0.kind == "replay" })
     }
 
+    @Test func aBulkFileSettlesEveryTransactionAndIsAnsweredByOneReport() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        let bulk = SyntheticPayments.bulkCreditTransfer(firstIndex: 20, count: 3, debtorAgent: "BANKDEFFXXX") { _ in "BANKFRPPXXX" }
+        let message = try #require(MessageReader().read(Array(bulk.utf8)).message, "the generated bulk file is valid")
+        guard case .creditTransfer(let document) = message.body else { Issue.record("not a pacs.008"); return }
+        let transactions = document.fiToFICstmrCdtTrf.cdtTrfTxInf
+        #expect(transactions.count == 3)
+        var total = Money(minorUnits: 0, currency: transactions[0].intrBkSttlmAmt.currency)
+        for transaction in transactions { total = try #require(total.adding(transaction.intrBkSttlmAmt)) }
+        #expect(document.fiToFICstmrCdtTrf.grpHdr.ttlIntrBkSttlmAmt?.minorUnits == total.minorUnits)
+
+        try gateway.drop(bulk, as: "bulk.xml")
+        let summary = try await gateway.run()
+        #expect(summary.archived == 1 && summary.transactions == 3)
+        #expect(try gateway.statusReports().map(\.1) == [["ACSC", "ACSC", "ACSC"]])
+        let minor = try #require(total.minorUnits)
+        #expect(try gateway.balance("BANKFRPPXXX") == 1_000_000_00 + minor)
+    }
+
     @Test func aByteIdenticalFileGoesToErrorWithoutEffects() async throws {
         let gateway = try Fixture()
         defer { gateway.cleanUp() }
