@@ -17,7 +17,7 @@ struct ProcessCommand: AsyncParsableCommand {
     @Option(help: "Summary format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Files per durable group.")
+    @Option(help: "Most files per durable group (a group also ends at 4 MiB of input, so bulk files make smaller groups).")
     var groupSize: Int = 512
 
     func run() async throws {

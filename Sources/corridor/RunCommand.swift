@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Log format: text or json (one JSON object per line).")
     var logFormat: OutputFormat = .text
 
-    @Option(help: "Most files per durable group.")
+    @Option(help: "Most files per durable group (a group also ends at 4 MiB of input, so bulk files make smaller groups).")
     var groupSize: Int = 256
 
     func run() async throws {

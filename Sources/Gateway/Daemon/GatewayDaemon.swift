@@ -7,15 +7,19 @@ import Synchronization
 /// shuts down gracefully (stop claiming, finish the group in flight, return).
 public struct GatewayDaemon: Service {
     public let pipeline: Pipeline
+    /// Most files per group.
     public var groupSize: Int
+    /// Most input bytes per group (see ``BatchProcessor/groupBytes``).
+    public var groupBytes: Int
     /// How often timeouts are checked and the inbox rescanned when no event arrives.
     public var tick: Duration
     public var watcher: InboxWatcher.Configuration
 
-    public init(pipeline: Pipeline, groupSize: Int = 256, tick: Duration = .milliseconds(200),
+    public init(pipeline: Pipeline, groupSize: Int = 256, groupBytes: Int = 4 << 20, tick: Duration = .milliseconds(200),
                 watcher: InboxWatcher.Configuration = InboxWatcher.Configuration(rescanInterval: .seconds(2))) {
         self.pipeline = pipeline
-        self.groupSize = groupSize
+        self.groupSize = max(1, groupSize)
+        self.groupBytes = max(1, groupBytes)
         self.tick = tick
         self.watcher = watcher
     }
@@ -94,7 +98,7 @@ public struct GatewayDaemon: Service {
             let eligible = try scanner.eligibleFiles()
             if eligible.isEmpty { return }
             var claimed: [ClaimedFile] = []
-            for file in eligible.prefix(self.groupSize) {
+            for file in BatchProcessor.groups(eligible, groupSize: self.groupSize, groupBytes: self.groupBytes).first ?? [] {
                 if let claim = try scanner.claim(file) { claimed.append(claim) }
             }
             if claimed.isEmpty { return }

@@ -86,18 +86,35 @@ struct XMLWriter {
         self.bytes.append(contentsOf: s.utf8)
     }
 
+    /// Appends `s` escaped for element text or, with `attribute`, for a double-quoted value.
+    /// Most values need no escaping and are copied in one go.
     private mutating func escape(_ s: String, attribute: Bool) {
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): self.append("&amp;")
-            case UInt8(ascii: "<"): self.append("&lt;")
-            case UInt8(ascii: ">"): self.append("&gt;")
-            case UInt8(ascii: "\"") where attribute: self.append("&quot;")
-            case 0x0D: self.append("&#13;")
-            case 0x09 where attribute: self.append("&#9;")
-            case 0x0A where attribute: self.append("&#10;")
-            default: self.bytes.append(byte)
+        var s = s
+        s.withUTF8 { buffer in
+            guard buffer.contains(where: { XMLWriter.needsEscaping($0, attribute: attribute) }) else {
+                self.bytes.append(contentsOf: buffer)
+                return
             }
+            for byte in buffer {
+                switch byte {
+                case UInt8(ascii: "&"): self.append("&amp;")
+                case UInt8(ascii: "<"): self.append("&lt;")
+                case UInt8(ascii: ">"): self.append("&gt;")
+                case UInt8(ascii: "\"") where attribute: self.append("&quot;")
+                case 0x0D: self.append("&#13;")
+                case 0x09 where attribute: self.append("&#9;")
+                case 0x0A where attribute: self.append("&#10;")
+                default: self.bytes.append(byte)
+                }
+            }
+        }
+    }
+
+    private static func needsEscaping(_ byte: UInt8, attribute: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x0D: true
+        case UInt8(ascii: "\""), 0x09, 0x0A: attribute
+        default: false
         }
     }
 }
