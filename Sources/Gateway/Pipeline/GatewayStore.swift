@@ -12,11 +12,26 @@ public final class GatewayStore: Sendable {
     public init(directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
+        configuration.label = "Corridor.GatewayStore"
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA cache_size = -32768")  // 32 MiB: a day's payments and their indexes stay in memory
         }
         self.pool = try DatabasePool(path: directory.appendingPathComponent("gateway.sqlite").path, configuration: configuration)
+        // GRDB turns the pool to WAL with synchronous = NORMAL after `prepareDatabase` has run, so
+        // a commit would reach the disk only at the next checkpoint. The writer connection (the
+        // only one that commits) must flush every commit: statuses, deadlines and the inputs seen
+        // are what a rerun after a power cut relies on.
+        try self.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
         try GatewayStore.migrator.migrate(self.pool)
+    }
+
+    /// The writer's `journal_mode` (expected `"wal"`) and `synchronous` (expected `2`, FULL).
+    public func durabilitySettings() throws -> (journalMode: String, synchronous: Int) {
+        try self.pool.writeWithoutTransaction { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+        }
     }
 
     static var migrator: DatabaseMigrator {
