@@ -16,7 +16,7 @@ public enum BICCode {
     /// The upper-case BIC with spaces removed, or nil when it is not well formed.
     public static func normalised(_ raw: String) -> String? {
         guard raw.utf8.count >= 8, raw.utf8.count <= 16 else { return nil }
-        let code = String(raw.filter { !$0.isWhitespace }).uppercased()
+        let code = raw.removingWhitespaceUppercased()
         return isWellFormed(code) ? code : nil
     }
 

@@ -37,7 +37,7 @@ enum CountryCodes {
     /// The ISO code for a country field value, or nil when it is not recognised.
     static func code(for raw: String) -> String? {
         let value = raw.trimmingASCIIWhitespace()
-        let compact = value.filter { !$0.isWhitespace }.uppercased()
+        let compact = value.removingWhitespaceUppercased()
         let chars = Array(compact.utf8)
         func isLetter(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
         func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }

@@ -96,4 +96,14 @@ import Testing
     func countryValuesResolveToCodes(_ raw: String, _ code: String) {
         #expect(CountryCodes.code(for: raw) == code)
     }
+
+    @Test(arguments: ["deut de ff", "DE89 3704 0044\t0532 0130 00", "  gb\n", "", "ünïcode ß straße", "a\u{00A0}b"])
+    func whitespaceRemovalAgreesWithCharacterRules(_ raw: String) {
+        #expect(raw.removingWhitespaceUppercased() == raw.filter { !$0.isWhitespace }.uppercased())
+    }
+
+    @Test func bicsTypedWithSpacesAreNormalised() {
+        #expect(BICCode.normalised("deut de ff 500") == "DEUTDEFF500")
+        #expect(BICCode.normalised("DEUT DE") == nil)
+    }
 }

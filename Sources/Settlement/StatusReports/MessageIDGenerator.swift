@@ -52,7 +52,7 @@ public final class MessageIDGenerator: Sendable {
             }
             return (state.millisecond, state.sequence)
         }
-        let stamp = ISODateTime(utcMilliseconds: millisecond).rawValue.filter(\.isNumber)
+        let stamp = String(decoding: ISODateTime(utcMilliseconds: millisecond).rawValue.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
         let counter = String(sequence)
         let padded = String(repeating: "0", count: max(0, 5 - counter.count)) + counter
         return (self.prefix.isEmpty ? "" : self.prefix + "-") + stamp + "-" + padded
