@@ -111,16 +111,43 @@ public struct DurableFileWriter: Sendable {
 
         // 3-5. Temporary files, one flush, renames, folder flushes.
         var temporaryPaths: [Int: String] = [:]
-        do {
+        do throws(FileDropError) {
             // A few files: flush each (cheaper than syncfs, which also flushes unrelated dirty data).
             let flushEach = pending.count <= DurableFileWriter.flushEachUpTo || effectiveDurability == .syncEachFile
-            for index in pending {
-                let output = outputs[index]
-                let temporary = POSIX.path(output.directory, Self.temporaryName(for: output.name))
-                let fd = try POSIX.createExclusive(temporary, data: output.data)
-                temporaryPaths[index] = temporary
-                defer { close(fd) }
-                if flushEach { try POSIX.dataSync(fd, path: temporary) }
+            if flushEach || pending.count < DurableFileWriter.parallelFrom {
+                for index in pending {
+                    let output = outputs[index]
+                    let temporary = POSIX.path(output.directory, Self.temporaryName(for: output.name))
+                    let fd = try POSIX.createExclusive(temporary, data: output.data)
+                    temporaryPaths[index] = temporary
+                    defer { close(fd) }
+                    if flushEach { try POSIX.dataSync(fd, path: temporary) }
+                }
+            } else {
+                // Many outputs: two threads create and fill the temporary files (the copying
+                // into the page cache is most of the work and runs outside directory locks).
+                let created = ResultSlots<Result<String, FileDropError>>(count: pending.count)
+                let next = AtomicCounter()
+                WorkerThreads.run(2) { _ in
+                    while true {
+                        let slot = next.increment()
+                        guard slot < pending.count else { return }
+                        let output = outputs[pending[slot]]
+                        let temporary = POSIX.path(output.directory, Self.temporaryName(for: output.name))
+                        created.set(slot, Result { () throws(FileDropError) -> String in
+                            close(try POSIX.createExclusive(temporary, data: output.data))
+                            return temporary
+                        })
+                    }
+                }
+                var failure: FileDropError? = nil
+                for (slot, result) in created.values().enumerated() {
+                    switch result {
+                    case .success(let temporary): temporaryPaths[pending[slot]] = temporary
+                    case .failure(let error): failure = failure ?? error
+                    }
+                }
+                if let failure { throw failure }
             }
             if !flushEach {
                 try syncFileSystems(holding: Set(pending.map { outputs[$0].directory }))
@@ -255,6 +282,9 @@ public struct DurableFileWriter: Sendable {
 
     /// Batches of at most this many files are flushed file by file rather than with `syncfs`.
     static let flushEachUpTo = 8
+
+    /// Batches of at least this many files create their temporary files on two threads.
+    static let parallelFrom = 64
 
     static func temporaryName(for name: String) -> String {
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 16)

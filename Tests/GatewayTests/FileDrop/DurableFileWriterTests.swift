@@ -61,6 +61,26 @@ import Testing
         }
     }
 
+    @Test func aLargeBatchIsWrittenByTwoThreadsWithEveryByteInPlace() async throws {
+        try await withDataRoot { root in
+            let folders = try ["ALPHDEFF", "BETADEFF", "GAMMDEFF"].map { try root.directories.outboxDirectory(for: $0) }
+            var batch = OutputBatch()
+            let count = DurableFileWriter.parallelFrom * 3 + 1
+            for index in 0..<count {
+                batch.add(OutputFile(data: Data("output \(index)".utf8), directory: folders[index % 3], name: "o\(index).xml",
+                                     naming: .firstWriteWins))
+            }
+            let written = try DurableFileWriter(durability: .syncFileSystem).write(batch)
+            #expect(written.map(\.name) == (0..<count).map { "o\($0).xml" })
+            #expect(written.allSatisfy { $0.outcome == .written })
+            for (index, file) in written.enumerated() {
+                #expect(try root.text(at: file.path) == "output \(index)")
+            }
+            let names = try folders.flatMap { try root.names(in: $0) }
+            #expect(names.count == count, "no temporary file left behind")
+        }
+    }
+
     @Test func deterministicRewriteWithIdenticalBytesIsRecognisedAsDone() async throws {
         try await withDataRoot { root in
             let folder = try root.directories.outboxDirectory(for: "DEUTDEFF")
