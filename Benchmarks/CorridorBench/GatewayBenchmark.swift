@@ -109,6 +109,7 @@ struct ProcessBenchmark: AsyncParsableCommand {
     @Flag(help: "Delete the data folder afterwards (deleting thousands of files slows the next run's file creation on ext4; by default it is kept).") var clean = false
 
     func run() async throws {
+        MallocTuning.forBatchCommands()
         let folder = BenchGateway.folder(self.directory, name: "process")
         try? FileManager.default.removeItem(at: folder)
         defer { if self.clean { try? FileManager.default.removeItem(at: folder) } }

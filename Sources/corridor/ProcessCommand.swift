@@ -21,6 +21,7 @@ struct ProcessCommand: AsyncParsableCommand {
     var groupSize: Int = 512
 
     func run() async throws {
+        MallocTuning.forBatchCommands()
         let configuration = try CLIConfiguration.load(self.config)
         let runtime = try GatewayRuntime(configuration: configuration)
         let processor = BatchProcessor(pipeline: Pipeline(runtime: runtime), groupSize: self.groupSize)

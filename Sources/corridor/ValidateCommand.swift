@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        MallocTuning.forBatchValidation()
+        MallocTuning.forBatchCommands()
         var reader = MessageReader()
         if let folder = self.schemas {
             do {
