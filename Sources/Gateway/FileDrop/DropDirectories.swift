@@ -66,7 +66,7 @@ public struct DropDirectories: Sendable, Hashable {
         guard Self.isValidBIC(bic) else {
             throw FileDropError(
                 .invalidName(reason: "not a BIC (expected 8 or 11 upper-case letters and digits, "
-                    + "letters in positions 1-6)"),
+                    + "letters in positions 5-6)"),
                 operation: .validateName, path: POSIX.path(outbox, bic))
         }
         return POSIX.path(outbox, bic)
@@ -99,13 +99,15 @@ public struct DropDirectories: Sendable, Hashable {
         return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
     }
 
+    /// An ISO 9362 BIC: 4 letters or digits (institution), 2 letters (country), 2 letters or
+    /// digits (location), optionally 3 more (branch); upper case, as the schemas require.
     static func isValidBIC(_ bic: String) -> Bool {
         let bytes = Array(bic.utf8)
         guard bytes.count == 8 || bytes.count == 11 else { return false }
         func isLetter(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
         func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
         for (index, byte) in bytes.enumerated() {
-            if index < 6 {
+            if index == 4 || index == 5 {
                 guard isLetter(byte) else { return false }
             } else {
                 guard isLetter(byte) || isDigit(byte) else { return false }

@@ -50,8 +50,8 @@ public struct DurableFileWriter: Sendable {
         }
     }
 
-    /// Longest desired name: the temporary name adds 27 bytes and must fit in 255.
-    static let maximumNameLength = 228
+    /// Longest desired name: the file system's limit (the temporary name shortens long names).
+    static let maximumNameLength = FileNameFitting.maximumBytes
 
     /// Writes one output durably (temporary file, `fdatasync`, rename, folder `fsync`).
     public func write(_ output: OutputFile) throws(FileDropError) -> WrittenFile {
@@ -289,7 +289,8 @@ public struct DurableFileWriter: Sendable {
     static func temporaryName(for name: String) -> String {
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 16)
         let padded = String(repeating: "0", count: 16 - token.count) + token
-        return ".\(name)\(temporaryMarker)\(padded).tmp"
+        // 31 bytes of marker, token and dots around at most 224 of the name: within 255.
+        return ".\(FileNameFitting.fitting(name, within: 224))\(temporaryMarker)\(padded).tmp"
     }
 
     static func isTemporaryName(_ name: String) -> Bool {

@@ -44,6 +44,9 @@ public struct ErrorReport: Sendable, Hashable, Codable {
         }
     }
 
-    /// The name of the report file for an input named `name` in `error/`.
-    public static func fileName(forInput name: String) -> String { name + ".error.json" }
+    /// The name of the report file for an input named `name` in `error/`: `<name>.error.json`,
+    /// with the name shortened and tagged with a hash when that would pass 255 bytes.
+    public static func fileName(forInput name: String) -> String {
+        FileNameFitting.fitting(name, within: FileNameFitting.maximumBytes - 11) + ".error.json"
+    }
 }

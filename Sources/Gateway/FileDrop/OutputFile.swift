@@ -27,7 +27,7 @@ public struct OutputFile: Sendable, Hashable {
     public var data: Data
     /// The target folder (created, durably, if missing).
     public var directory: String
-    /// The desired file name (a single path component, at most 228 bytes so the temporary
+    /// The desired file name (a single path component, at most 255 bytes; the temporary
     /// name still fits).
     public var name: String
     /// How to resolve a taken name.
@@ -61,8 +61,10 @@ public struct OutputFile: Sendable, Hashable {
         guard attempt > 0 else { return name }
         let suffix = "-\(attempt + 1)"
         if let dot = name.lastIndex(of: "."), dot != name.startIndex {
-            return String(name[..<dot]) + suffix + String(name[dot...])
+            let ext = String(name[dot...])
+            let stem = FileNameFitting.fitting(String(name[..<dot]) + suffix, within: FileNameFitting.maximumBytes - ext.utf8.count)
+            return stem + ext
         }
-        return name + suffix
+        return FileNameFitting.fitting(name + suffix, within: FileNameFitting.maximumBytes)
     }
 }

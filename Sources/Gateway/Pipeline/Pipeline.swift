@@ -223,11 +223,12 @@ public final class Pipeline: Sendable {
                 }
             case .invalid(let rejected, let reason, let narrative):
                 let messageId = self.runtime.messageIDs.next()
+                // Nothing in this stage may throw: the group's ledger transaction has committed.
                 if let sender = rejected.sender, let message = try? self.runtime.statusReports.rejection(
-                    of: rejected, reason: reason, narrative: narrative, messageId: messageId, creationDateTime: ISODateTime(utcMilliseconds: finishedAt))
+                    of: rejected, reason: reason, narrative: narrative, messageId: messageId, creationDateTime: ISODateTime(utcMilliseconds: finishedAt)),
+                    let directory = try? self.runtime.directories.outboxDirectory(for: sender.rawValue)
                 {
-                    self.addOutput(message, directory: try self.runtime.directories.outboxDirectory(for: sender.rawValue),
-                                   name: self.outputName(item, kind: "pacs002"), to: &outputs)
+                    self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs002"), to: &outputs)
                 }
                 batch.inputs.append((item.digest, item.file.name, "invalid", latency))
                 batch.events.append(PaymentEvent(transferID: nil, messageId: rejected.messageId, at: finishedAt, kind: "rejected-message",
@@ -247,8 +248,12 @@ public final class Pipeline: Sendable {
                     let report = self.factory.report(
                         originalMessageId: messageId, originalCreation: creation, records: records, to: recipient,
                         messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: finishedAt))
-                    self.addOutput(report, directory: try self.runtime.directories.outboxDirectory(for: recipient.rawValue),
-                                   name: self.outputName(item, kind: "pacs002"), to: &outputs)
+                    if let directory = try? self.runtime.directories.outboxDirectory(for: recipient.rawValue) {
+                        self.addOutput(report, directory: directory, name: self.outputName(item, kind: "pacs002"), to: &outputs)
+                    } else {
+                        batch.events.append(PaymentEvent(transferID: nil, messageId: messageId, at: finishedAt, kind: "unanswerable",
+                                                         detail: "\(item.file.name): no pacs.002, '\(recipient.rawValue)' cannot name an outbox folder"))
+                    }
                 }
                 batch.inputs.append((item.digest, item.file.name, "pacs.008", latency))
                 if let sender { batch.messages.append((sender.rawValue, messageId, item.digest)) }
@@ -317,10 +322,17 @@ public final class Pipeline: Sendable {
             let first = report.errors.first
             let reason = first?.reasonCode ?? "FF01"
             let narrative = first.map { "\($0.rule) \($0.path ?? "") \($0.message)" } ?? "invalid message"
-            if reading.sender != nil, report.messageId != nil {
+            let detail = report.errors.map(\.description).joined(separator: "\n")
+            if let sender = reading.sender, report.messageId != nil {
+                // The answer goes to outbox/<sender>/: a sender that cannot name that folder
+                // (lower case, wrong length) makes the file unanswerable, decided here, before
+                // anything of the group is committed.
+                guard DropDirectories.isValidBIC(sender) else {
+                    return .error(reason: "invalid and unanswerable (the sender '\(sender)' is not a BIC an outbox folder can have)",
+                                  code: reason, detail: detail)
+                }
                 return .invalid(RejectedMessage(reading), reason: reason, narrative: String(narrative.prefix(300)))
             }
-            let detail = report.errors.map(\.description).joined(separator: "\n")
             return .error(reason: "invalid and unanswerable (no readable sender or MsgId)", code: reason, detail: detail)
         }
         switch message.body {
@@ -536,7 +548,7 @@ public final class Pipeline: Sendable {
 
     /// `<input stem>-<first 12 hex of its SHA-256>.<kind>.xml`: the same input always names its outputs the same.
     func outputName(_ item: Item, kind: String) -> String {
-        "\(item.file.stem)-\(item.digest.prefix(12)).\(kind).xml"
+        "\(FileNameFitting.fitting(item.file.stem, within: 180))-\(item.digest.prefix(12)).\(kind).xml"
     }
 
     /// The sender of a pacs.008: the AppHdr's From BIC, else the instructing agent.

@@ -21,7 +21,9 @@ import Testing
         let layout = DropDirectories(root: "/data/")
         #expect(try layout.outboxDirectory(for: "DEUTDEFF") == "/data/outbox/DEUTDEFF")
         #expect(try layout.outboxDirectory(for: "DEUTDEFF500") == "/data/outbox/DEUTDEFF500")
-        for bad in ["deutdeff", "DEUT", "../../etc", "DEUTDEFF50", "DEU1DEFF"] {
+        // ISO 9362:2014 (the schemas' BICFIDec2014Identifier) allows digits in the institution code.
+        #expect(try layout.outboxDirectory(for: "AB12GB2L") == "/data/outbox/AB12GB2L")
+        for bad in ["deutdeff", "DEUT", "../../etc", "DEUTDEFF50", "DEUTD1FF", "DEUT DEFF"] {
             #expect(throws: FileDropError.self) { try layout.outboxDirectory(for: bad) }
         }
     }

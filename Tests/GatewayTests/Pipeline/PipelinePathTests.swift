@@ -102,6 +102,33 @@ import Testing
         #expect(try gateway.balance("BANKFRPPXXX") == 1_000_000_00 + minor)
     }
 
+    @Test func anInvalidFileFromASenderNoFolderCanBeNamedAfterGoesToErrorAndSpoilsNothingElse() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        // Lower-case BICs: schema-invalid, and no outbox folder can carry that name.
+        try gateway.drop(SyntheticPayments.creditTransfer(index: 31, debtorAgent: "bankdeffxxx", creditorAgent: "BANKFRPPXXX"), as: "lower.xml")
+        try gateway.drop(Self.payment(32), as: "fine.xml")
+        let summary = try await gateway.run()
+        #expect(summary.archived == 1 && summary.errored == 1)
+        #expect(try gateway.statusReports().map(\.1) == [["ACSC"]])
+        let report = try String(contentsOfFile: gateway.runtime.directories.error + "/lower.xml.error.json", encoding: .utf8)
+        #expect(report.contains("bankdeffxxx") && report.contains("unanswerable"))
+    }
+
+    @Test func inputsWithTheLongestNamesAreAnsweredAndMoved() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        let long = String(repeating: "n", count: 251) + ".xml"  // 255 bytes, the file system's limit
+        let longer = String(repeating: "m", count: 251) + ".xml"
+        try gateway.drop(Self.payment(33), as: long)
+        try gateway.drop("<Document>not a payment", as: longer)
+        let summary = try await gateway.run()
+        #expect(summary.archived == 1 && summary.errored == 1)
+        #expect(try gateway.statusReports().map(\.1) == [["ACSC"]])
+        let reports = try FileManager.default.contentsOfDirectory(atPath: gateway.runtime.directories.error).filter { $0.hasSuffix(".error.json") }
+        #expect(reports.count == 1 && reports.allSatisfy { $0.utf8.count <= 255 })
+    }
+
     @Test func aByteIdenticalFileGoesToErrorWithoutEffects() async throws {
         let gateway = try Fixture()
         defer { gateway.cleanUp() }
