@@ -102,6 +102,7 @@ public struct GatewayDaemon: Service {
                 if let claim = try scanner.claim(file) { claimed.append(claim) }
             }
             if claimed.isEmpty { return }
+            try scanner.makeClaimsDurable()
             let result = try await self.pipeline.process(claimed)
             self.pipeline.runtime.logger.info("group processed", metadata: [
                 "files": "\(result.files)", "transactions": "\(result.transactions)", "errors": "\(result.errored)",

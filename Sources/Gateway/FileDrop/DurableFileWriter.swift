@@ -114,6 +114,8 @@ public struct DurableFileWriter: Sendable {
         do throws(FileDropError) {
             // A few files: flush each (cheaper than syncfs, which also flushes unrelated dirty data).
             let flushEach = pending.count <= DurableFileWriter.flushEachUpTo || effectiveDurability == .syncEachFile
+            let handles = flushEach ? [] : try fileSystemHandles(holding: Set(pending.map { outputs[$0].directory }))
+            defer { for handle in handles { close(handle.fd) } }
             if flushEach || pending.count < DurableFileWriter.parallelFrom {
                 for index in pending {
                     let output = outputs[index]
@@ -150,7 +152,7 @@ public struct DurableFileWriter: Sendable {
                 if let failure { throw failure }
             }
             if !flushEach {
-                try syncFileSystems(holding: Set(pending.map { outputs[$0].directory }))
+                try syncFileSystems(handles)
             }
 
             var touched: Set<String> = []
@@ -177,14 +179,19 @@ public struct DurableFileWriter: Sendable {
     }
 
     /// Removes temporary files this writer left behind in `directory` (after a crash).
-    /// Call only while no writer is writing into that folder, typically at start-up.
+    ///
+    /// Another process may be writing into the same folder right now (the daemon while an
+    /// operator runs `corridor review`), and its temporary files live for milliseconds: with
+    /// `olderThan`, only files last modified at least that many seconds ago are removed.
     ///
     /// - Returns: the number of files removed.
     @discardableResult
-    public func removeAbandonedTemporaryFiles(in directory: String) throws(FileDropError) -> Int {
+    public func removeAbandonedTemporaryFiles(in directory: String, olderThan seconds: Int = 0) throws(FileDropError) -> Int {
         guard try POSIX.exists(directory) else { return 0 }
+        let cutoff = Int(time(nil)) - seconds
         var removed = 0
         for entry in try POSIX.list(directory) where entry.isRegularFile && Self.isTemporaryName(entry.name) {
+            guard seconds == 0 || entry.modifiedSeconds <= cutoff else { continue }
             try POSIX.remove(POSIX.path(directory, entry.name))
             removed += 1
         }
@@ -215,22 +222,36 @@ public struct DurableFileWriter: Sendable {
             context: output.source.map { "output of '\($0)'" })
     }
 
-    /// One `syncfs` per distinct file system among `directories`.
-    private func syncFileSystems(holding directories: Set<String>) throws(FileDropError) {
-        guard let syncfs = LibC.syncfs else {
-            throw FileDropError(.system(errno: ENOSYS), operation: .flushFileSystem, path: directories.first ?? "")
+    /// One open folder per distinct file system among `directories`, to `syncfs` through.
+    ///
+    /// Opened before the temporary files are written: `syncfs` reports the write-back errors
+    /// of its file system only from the moment its descriptor was opened (Linux 5.8 and later),
+    /// so a descriptor opened afterwards could miss an error of early background write-back.
+    private func fileSystemHandles(holding directories: Set<String>) throws(FileDropError) -> [(fd: Int32, directory: String)] {
+        var handles: [(fd: Int32, directory: String)] = []
+        var devices: Set<UInt64> = []
+        do throws(FileDropError) {
+            for directory in directories.sorted() {
+                guard let info = try POSIX.status(directory) else {
+                    throw FileDropError(.system(errno: ENOENT), operation: .flushFileSystem, path: directory)
+                }
+                guard devices.insert(UInt64(info.st_dev)).inserted else { continue }
+                handles.append((try POSIX.openDirectory(directory), directory))
+            }
+        } catch {
+            for handle in handles { close(handle.fd) }
+            throw error
         }
-        var flushedDevices: Set<UInt64> = []
-        for directory in directories.sorted() {
-            guard let info = try POSIX.status(directory) else {
-                throw FileDropError(.system(errno: ENOENT), operation: .flushFileSystem, path: directory)
-            }
-            guard flushedDevices.insert(UInt64(info.st_dev)).inserted else { continue }
-            let fd = try POSIX.openDirectory(directory)
-            defer { close(fd) }
-            if POSIX.retryingOnInterrupt({ syncfs(fd) }) != 0 {
-                throw POSIX.systemError(.flushFileSystem, directory)
-            }
+        return handles
+    }
+
+    /// `syncfs` through each handle.
+    private func syncFileSystems(_ handles: [(fd: Int32, directory: String)]) throws(FileDropError) {
+        guard let syncfs = LibC.syncfs else {
+            throw FileDropError(.system(errno: ENOSYS), operation: .flushFileSystem, path: handles.first?.directory ?? "")
+        }
+        for handle in handles where POSIX.retryingOnInterrupt({ syncfs(handle.fd) }) != 0 {
+            throw POSIX.systemError(.flushFileSystem, handle.directory)
         }
     }
 

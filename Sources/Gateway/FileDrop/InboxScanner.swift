@@ -56,8 +56,8 @@ public struct InboxScanner: Sendable {
         }
         let source = POSIX.path(directories.inbox, name)
         let destination = POSIX.path(directories.processing, name)
-        // No directory flush: if the claim is lost in a crash the file is back in inbox/ and
-        // is simply claimed again; archive and error moves flush both folders.
+        // No directory flush per claim: a claimer flushes both folders once for its group
+        // (`makeClaimsDurable`) before committing anything about the claimed files.
         let outcome: POSIX.RenameOutcome
         do {
             outcome = try POSIX.renameNoReplace(source, destination)
@@ -68,6 +68,16 @@ public struct InboxScanner: Sendable {
         case .renamed: return ClaimedFile(name: name, path: destination, isRecovered: false)
         case .destinationExists, .sourceMissing: return nil
         }
+    }
+
+    /// Flushes `processing/` and `inbox/`, making the claims made so far durable.
+    ///
+    /// Call after claiming a group and before its ledger and store commits: once those are
+    /// durable, a claim lost in a power cut would put a settled file back in `inbox/`, where
+    /// it would be refused as a duplicate and never answered.
+    public func makeClaimsDurable() throws(FileDropError) {
+        try POSIX.syncDirectory(directories.processing)
+        try POSIX.syncDirectory(directories.inbox)
     }
 
     /// The files left in `processing/` (by a run that stopped before archiving them), oldest

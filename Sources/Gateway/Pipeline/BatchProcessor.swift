@@ -143,6 +143,7 @@ public struct BatchProcessor: Sendable {
                         if let claim = try scanner.claim(file) { claimed.append(claim) }
                     }
                     guard !claimed.isEmpty else { continue }
+                    try scanner.makeClaimsDurable()
                     let previous = next
                     let group = claimed
                     next = BackgroundWork { pipeline.prepared(group) }

@@ -46,13 +46,15 @@ public final class GatewayRuntime: Sendable {
         self.writer = DurableFileWriter()
         self.archiver = Archiver(directories: self.directories, writer: self.writer)
         // Temporary files a crash left half-written are never renamed into place: clear them.
+        // Only old ones: a daemon may be writing beside this runtime (`corridor review`), and
+        // its temporary files exist for milliseconds.
         var outputFolders = [self.directories.error]
         for parent in [self.directories.outbox, self.directories.outbound] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
                 outputFolders.append(parent + "/" + name)
             }
         }
-        for folder in outputFolders { _ = try? self.writer.removeAbandonedTemporaryFiles(in: folder) }
+        for folder in outputFolders { _ = try? self.writer.removeAbandonedTemporaryFiles(in: folder, olderThan: 600) }
         self.policy = CorridorPolicy(embargoed: Set(configuration.screening.embargoedCountries))
         self.limits = try LimitChecker(rules: configuration.limits)
         if let screening {

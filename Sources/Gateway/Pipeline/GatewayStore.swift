@@ -13,6 +13,9 @@ public final class GatewayStore: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.label = "Corridor.GatewayStore"
+        // `corridor review` and `corridor stats` open the store beside a running daemon: wait
+        // for a lock rather than failing a group's commit with SQLITE_BUSY.
+        configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = -32768")  // 32 MiB: a day's payments and their indexes stay in memory
         }
@@ -27,10 +30,12 @@ public final class GatewayStore: Sendable {
         try GatewayStore.migrator.migrate(self.pool)
     }
 
-    /// The writer's `journal_mode` (expected `"wal"`) and `synchronous` (expected `2`, FULL).
-    public func durabilitySettings() throws -> (journalMode: String, synchronous: Int) {
+    /// The writer's `journal_mode` (expected `"wal"`), `synchronous` (expected `2`, FULL) and
+    /// `busy_timeout` in milliseconds.
+    public func durabilitySettings() throws -> (journalMode: String, synchronous: Int, busyTimeout: Int) {
         try self.pool.writeWithoutTransaction { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1,
+             try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? -1)
         }
     }
 

@@ -53,6 +53,9 @@ public final class Ledger: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.label = "Corridor.Ledger"
+            // Other commands (`corridor review`, `corridor ledger`) open the ledger beside a
+            // running daemon: wait for a lock rather than failing with SQLITE_BUSY.
+            configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MiB page cache per connection
             }

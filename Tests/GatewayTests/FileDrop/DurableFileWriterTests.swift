@@ -174,6 +174,20 @@ import Testing
         }
     }
 
+    @Test func temporaryFilesOfAWriterAtWorkAreLeftAlone() async throws {
+        try await withDataRoot { root in
+            let folder = root.directories.outbox
+            let fresh = DurableFileWriter.temporaryName(for: "fresh.xml")
+            let stale = DurableFileWriter.temporaryName(for: "stale.xml")
+            try root.put("x", in: folder, as: fresh)
+            try root.put("y", in: folder, as: stale)
+            var times = [timespec(tv_sec: time(nil) - 3_600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3_600, tv_nsec: 0)]
+            #expect(utimensat(AT_FDCWD, POSIX.path(folder, stale), &times, 0) == 0)
+            #expect(try DurableFileWriter().removeAbandonedTemporaryFiles(in: folder, olderThan: 600) == 1)
+            #expect(try root.names(in: folder) == [fresh])
+        }
+    }
+
     @Test func temporaryNamesAreIgnoredByInboxStyleScanners() {
         let name = DurableFileWriter.temporaryName(for: "report.xml")
         #expect(!InboxScanner.isCompleteFileName(name))

@@ -11,5 +11,6 @@ struct GatewayStoreTests {
         let settings = try store.durabilitySettings()
         #expect(settings.journalMode == "wal")
         #expect(settings.synchronous == 2, "synchronous = FULL; GRDB's WAL default, NORMAL, defers the flush to a checkpoint")
+        #expect(settings.busyTimeout == 10_000, "a command opened beside the daemon waits for its lock")
     }
 }
