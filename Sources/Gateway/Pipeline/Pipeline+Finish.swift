@@ -20,6 +20,12 @@ extension Pipeline {
             record.reason = reason
             record.narrative = narrative
             kindForEvent = "status"
+        case .sameAsEarlier(let transferID):
+            // `commit` turns this into `.known` with the earlier payment's final record first.
+            record.status = "RJCT"
+            record.reason = "AM05"
+            record.narrative = "duplicate of transfer \(transferID) in this group"
+            kindForEvent = "status"
         case .hold(let narrative):
             record.status = "PDNG"
             record.reason = "NARR"

@@ -87,6 +87,9 @@ public final class Pipeline: Sendable {
         case forward(route: String, nextAgent: BIC, operation: Int)
         /// Already known: answer with the stored record (a re-sent payment or a rerun after a crash).
         case known(PaymentRecord, rerun: Bool)
+        /// A re-send of a payment decided earlier in the same group: answered with that
+        /// payment's status once it is final (Stage D), not with its placeholder.
+        case sameAsEarlier(transferID: String)
     }
 
     struct TransactionPlan: Sendable {
@@ -212,6 +215,7 @@ public final class Pipeline: Sendable {
         result.files = items.count
         var errorFiles: [(ClaimedFile, ErrorReport)] = []
         var archiveFiles: [ClaimedFile] = []
+        var finished: [String: PaymentRecord] = [:]
         for (item, plan) in zip(items, plans) {
             let latency = max(0, finishedAt - item.claimedAt) * 1000
             switch plan {
@@ -239,8 +243,13 @@ public final class Pipeline: Sendable {
             case .creditTransfer(let messageId, let creation, let sender, let transactions):
                 var records: [PaymentRecord] = []
                 for var plan in transactions {
+                    if case .sameAsEarlier(let transferID) = plan.decision {
+                        plan.decision = finished[transferID].map { .known($0, rerun: false) }
+                            ?? .status("RJCT", reason: "AM05", narrative: "duplicate of transfer \(transferID) in this group")
+                    }
                     self.finish(&plan, outcomes: outcomes, now: finishedAt, latency: latency, item: item, outputs: &outputs,
                                 batch: &batch, result: &result)
+                    finished[plan.record.transferID] = plan.record
                     records.append(plan.record)
                     await self.settleLimits(plan)
                 }
@@ -383,9 +392,12 @@ public final class Pipeline: Sendable {
                                        reservation: nil, transaction: tx, group: group, sender: senderBIC)
 
             // Known payment: a rerun, a replay, or a duplicate.
-            if let existing = batchPayments[record.transferID] ?? known.payments[record.transferID] {
+            let earlierInGroup = batchPayments[record.transferID]
+            if let existing = earlierInGroup ?? known.payments[record.transferID] {
                 if existing.fingerprint == record.fingerprint {
-                    plan.decision = .known(existing, rerun: existing.inputDigest == item.digest)
+                    plan.decision = earlierInGroup != nil
+                        ? .sameAsEarlier(transferID: existing.transferID)
+                        : .known(existing, rerun: existing.inputDigest == item.digest)
                 } else {
                     plan.decision = .status("RJCT", reason: "AM05", narrative:
                         "duplicate: transfer \(existing.transferID) was received in \(existing.inputName) (\(existing.messageId)) with other details")

@@ -129,6 +129,17 @@ import Testing
         #expect(reports.count == 1 && reports.allSatisfy { $0.utf8.count <= 255 })
     }
 
+    @Test func aResendInTheSameGroupIsAnsweredWithTheOriginalsFinalStatus() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        try gateway.drop(Self.payment(34), as: "a-original.xml")
+        try gateway.drop(Self.payment(34) + "<!-- re-sent -->\n", as: "b-resent.xml")
+        let summary = try await gateway.run()
+        #expect(summary.archived == 2)
+        #expect(try gateway.statusReports().map(\.1) == [["ACSC"], ["ACSC"]], "not the placeholder RJCT of the undecided original")
+        #expect(try gateway.balance("BANKDEFFXXX") == 1_000_000_00 - 100_00, "settled once")
+    }
+
     @Test func aByteIdenticalFileGoesToErrorWithoutEffects() async throws {
         let gateway = try Fixture()
         defer { gateway.cleanUp() }
