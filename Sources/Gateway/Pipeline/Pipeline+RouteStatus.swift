@@ -9,7 +9,9 @@ import Settlement
 extension Pipeline {
     // MARK: Status reports from routes
 
-    func planStatusReport(_ message: ISOMessage, now: Int64, operations: inout [LedgerOperation]) throws -> FilePlan {
+    /// - Parameter rerunOf: when this input is being processed again after a crash, the time
+    ///   of its earlier commit.
+    func planStatusReport(_ message: ISOMessage, now: Int64, rerunOf: Int64?, operations: inout [LedgerOperation]) throws -> FilePlan {
         let reading = try StatusReportReading(message)
         var plans: [CorrelationPlan] = []
         for entry in reading.entries {
@@ -26,7 +28,9 @@ extension Pipeline {
                 continue
             }
             if found.isFinal {
-                plans.append(CorrelationPlan(record: found, entry: entry, action: "late", operation: nil))
+                // Made final by this very input before a crash cut its outputs short: answer again.
+                let action = rerunOf != nil && found.updatedAt == rerunOf ? "reanswer" : "late"
+                plans.append(CorrelationPlan(record: found, entry: entry, action: action, operation: nil))
                 continue
             }
             let status = entry.status ?? ""
@@ -65,6 +69,12 @@ extension Pipeline {
                                              detail: "\(item.file.name): \(described) arrived after the payment ended \(record.status); recorded, not applied"))
             result.statuses["late", default: 0] += 1
             return
+        case "reanswer":
+            batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "rerun",
+                                             detail: "\(item.file.name): \(described) answered again with the stored \(record.status)"))
+            result.statuses[record.status, default: 0] += 1
+            self.answerSender(record, index: index, now: now, item: item, outputs: &outputs)
+            return
         case "acknowledge":
             record.routeAcknowledged = true
             record.updatedAt = now
@@ -78,6 +88,18 @@ extension Pipeline {
         guard let operation = plan.operation else { return }
         switch outcomes[operation] {
         case .applied, .replayed:
+            if plan.action == "post" {
+                record.status = entry.status == "ACCC" ? "ACCC" : "ACSC"
+                record.reason = nil
+                record.narrative = nil
+            } else {
+                record.status = "RJCT"
+                record.reason = entry.reason ?? "NARR"
+                record.narrative = entry.narrative ?? "rejected by route \(record.route ?? "-")"
+            }
+        case .rejected(.alreadyResolved(_, let state)) where (plan.action == "post") == (state == .posted):
+            // The ledger resolved it as this report asks, but the store never heard: a crash
+            // between the two commits of this input's first run. Finish it now.
             if plan.action == "post" {
                 record.status = entry.status == "ACCC" ? "ACCC" : "ACSC"
                 record.reason = nil
@@ -108,6 +130,11 @@ extension Pipeline {
             result.settled[record.currency, default: .zero] = result.settled[record.currency, default: .zero]
                 .adding(ExactDecimal(record.amount) ?? .zero) ?? .zero
         }
+        self.answerSender(record, index: index, now: now, item: item, outputs: &outputs)
+    }
+
+    /// The final pacs.002 to the sender of a forwarded payment, named after the route's report.
+    private func answerSender(_ record: PaymentRecord, index: Int, now: Int64, item: Item, outputs: inout [PendingOutput]) {
         if let sender = record.sender.map({ BIC($0) }), let directory = try? self.runtime.directories.outboxDirectory(for: sender.rawValue) {
             let report = self.factory.report(originalMessageId: record.messageId, originalCreation: nil, records: [record], to: sender,
                                              messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: now))

@@ -350,7 +350,11 @@ public final class Pipeline: Sendable {
                                                      operations: &operations, batchPayments: &batchPayments,
                                                      batchMessages: &batchMessages)
         case .statusReport:
-            return try self.planStatusReport(message, now: now, operations: &operations)
+            // A rerun of a report whose commit went through before a crash: the payments it
+            // made final carry that commit's time, and are answered again (first write wins).
+            let stored = known.inputs[item.digest]
+            let rerunOf = item.file.isRecovered && stored?.name == item.file.name ? stored?.at : nil
+            return try self.planStatusReport(message, now: now, rerunOf: rerunOf, operations: &operations)
         case .none:
             return .error(reason: "not a payment message", code: "FF01", detail: "a Business Application Header without a Document")
         }

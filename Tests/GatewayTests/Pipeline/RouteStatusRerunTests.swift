@@ -1,0 +1,100 @@
+import Foundation
+import ISO20022
+import Settlement
+import Testing
+@testable import Gateway
+
+/// A route's pacs.002 taken up again after a crash: the sender still gets its final answer.
+@Suite(.serialized) struct RouteStatusRerunTests {
+    struct Fixture {
+        let folder: URL
+        let runtime: GatewayRuntime
+        let pipeline: Pipeline
+
+        init() throws {
+            self.folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-route-\(UUID().uuidString)")
+            let yaml = """
+                gateway: { bic: \(FileDropAcceptance.gateway), data: ./var, timeoutSeconds: 300 }
+                participants:
+                  - { bic: BANKDEFFXXX, name: Bank DE, accounts: [ { currency: USD, balance: "1000000.00" } ] }
+                routes:
+                  - { name: fednow, match: { currency: USD }, action: forward, nextAgent: \(FileDropAcceptance.nextAgent) }
+                screening:
+                  lists: []
+                  allowUnscreened: true
+                limits: []
+                """
+            let configuration = try GatewayConfiguration.parse(yaml: yaml, file: "corridor.yaml", baseDirectory: self.folder)
+            self.runtime = try GatewayRuntime(configuration: configuration, screening: ListedCreditorScreening(listedName: "nobody"))
+            self.pipeline = Pipeline(runtime: runtime)
+        }
+
+        func drop(_ bytes: Data, as name: String) throws {
+            try bytes.write(to: URL(fileURLWithPath: self.runtime.directories.inbox + "/" + name))
+        }
+
+        func run() async throws -> BatchProcessor.Summary { try await BatchProcessor(pipeline: self.pipeline).run() }
+
+        /// The pacs.002 statuses BANKDEFFXXX received, by file name.
+        func answers() throws -> [String: [String]] {
+            let folder = self.runtime.directories.outbox + "/BANKDEFFXXX"
+            var answers: [String: [String]] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix("pacs002.xml") {
+                let message = try #require(MessageReader().read(path: folder + "/" + name).message)
+                guard case .statusReport(let report) = message.body else { continue }
+                answers[name] = report.fiToFIPmtStsRpt.txInfAndSts.compactMap(\.txSts)
+            }
+            return answers
+        }
+
+        /// Forwards a USD payment and returns the route's ACSC answer to it, not yet dropped.
+        func forwardedPaymentAndItsSettlement() async throws -> Data {
+            let payment = SyntheticPayments.creditTransfer(index: 41, debtorAgent: "BANKDEFFXXX", creditorAgent: "BANKUS33XXX",
+                                                           currency: "USD", amountMinor: 250_00)
+            try self.drop(Data(payment.utf8), as: "usd.xml")
+            _ = try await self.run()
+            let outbound = self.runtime.directories.outbound + "/fednow"
+            let forwardedName = try #require(try FileManager.default.contentsOfDirectory(atPath: outbound).first { $0.hasSuffix(".xml") })
+            let forwarded = try #require(MessageReader().read(path: outbound + "/" + forwardedName).message)
+            guard case .creditTransfer(let document) = forwarded.body else { throw CancellationError() }
+            return Data(FileDropAcceptanceTests.routeAnswer(to: document.fiToFICstmrCdtTrf, status: "ACSC", reason: nil,
+                                                            messageId: "FEDANS-1").xml())
+        }
+
+        func cleanUp() { try? FileManager.default.removeItem(at: self.folder) }
+    }
+
+    @Test func aRouteAnswerWhoseOutputsACrashCutShortIsAnsweredAgain() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        let answer = try await gateway.forwardedPaymentAndItsSettlement()
+        try gateway.drop(answer, as: "fed-answer.xml")
+        _ = try await gateway.run()
+        let final = try #require(try gateway.answers().first { $0.value == ["ACSC"] })
+
+        // The crash: the report's commit went through, its pacs.002 and its archive move did not.
+        try FileManager.default.removeItem(atPath: gateway.runtime.directories.outbox + "/BANKDEFFXXX/" + final.key)
+        let archived = try #require(gateway.pipeline.archivedInput("fed-answer.xml"))
+        try FileManager.default.moveItem(atPath: archived, toPath: gateway.runtime.directories.processing + "/fed-answer.xml")
+        _ = try await gateway.run()
+
+        #expect(try gateway.answers()[final.key] == ["ACSC"], "the final answer is written again under its name")
+        #expect(try gateway.answers().values.filter { $0 == ["ACSC"] }.count == 1)
+        #expect(try gateway.runtime.ledger.balance(participant: "BANKDEFFXXX", currency: "USD")?.balance == 1_000_000_00 - 250_00)
+    }
+
+    @Test func aRouteAnswerWhoseLedgerPostWentThroughButNotItsRecordIsFinished() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        let answer = try await gateway.forwardedPaymentAndItsSettlement()
+        // The crash: the ledger committed the post, the store did not hear of it.
+        let uetr = try #require(try gateway.runtime.store.payments(matching: SyntheticPayments.uetr(41)).first)
+        _ = try await gateway.runtime.ledger.apply([.post(pendingID: try TransferID(uetr.transferID))])
+
+        try gateway.drop(answer, as: "fed-answer.xml")
+        _ = try await gateway.run()
+        #expect(try gateway.answers().values.contains(["ACSC"]), "the sender gets its final ACSC, not silence until the timeout")
+        #expect(try gateway.runtime.store.payments(matching: SyntheticPayments.uetr(41)).first?.status == "ACSC")
+        #expect(try gateway.runtime.ledger.balance(participant: "BANKDEFFXXX", currency: "USD")?.balance == 1_000_000_00 - 250_00)
+    }
+}
