@@ -88,27 +88,11 @@ extension Pipeline {
         guard let operation = plan.operation else { return }
         switch outcomes[operation] {
         case .applied, .replayed:
-            if plan.action == "post" {
-                record.status = entry.status == "ACCC" ? "ACCC" : "ACSC"
-                record.reason = nil
-                record.narrative = nil
-            } else {
-                record.status = "RJCT"
-                record.reason = entry.reason ?? "NARR"
-                record.narrative = entry.narrative ?? "rejected by route \(record.route ?? "-")"
-            }
+            break
         case .rejected(.alreadyResolved(_, let state)) where (plan.action == "post") == (state == .posted):
             // The ledger resolved it as this report asks, but the store never heard: a crash
             // between the two commits of this input's first run. Finish it now.
-            if plan.action == "post" {
-                record.status = entry.status == "ACCC" ? "ACCC" : "ACSC"
-                record.reason = nil
-                record.narrative = nil
-            } else {
-                record.status = "RJCT"
-                record.reason = entry.reason ?? "NARR"
-                record.narrative = entry.narrative ?? "rejected by route \(record.route ?? "-")"
-            }
+            break
         case .rejected(.alreadyResolved(_, let state)):
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "late-status",
                                              detail: "\(item.file.name): \(described) arrived after the reservation was \(state); recorded, not applied"))
@@ -117,6 +101,15 @@ extension Pipeline {
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "route-status",
                                              detail: "\(item.file.name): \(described) could not be applied: \(rejection)"))
             return
+        }
+        if plan.action == "post" {
+            record.status = entry.status == "ACCC" ? "ACCC" : "ACSC"
+            record.reason = nil
+            record.narrative = nil
+        } else {
+            record.status = "RJCT"
+            record.reason = entry.reason ?? "NARR"
+            record.narrative = entry.narrative ?? "rejected by route \(record.route ?? "-")"
         }
         record.deadline = nil
         record.routeAcknowledged = true
