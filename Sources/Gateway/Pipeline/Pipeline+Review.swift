@@ -26,7 +26,7 @@ extension Pipeline {
         var batch = GatewayStore.Batch()
         batch.at = now
         if release {
-            guard let archived = self.archivedInput(record.inputName),
+            guard let archived = self.archivedInput(record.inputName, digest: record.inputDigest),
                   let message = self.runtime.reader.read(path: archived).message,
                   case .creditTransfer(let document) = message.body,
                   record.transactionIndex < document.fiToFICstmrCdtTrf.cdtTrfTxInf.count
@@ -70,13 +70,19 @@ extension Pipeline {
         return record
     }
 
-    /// The archived copy of an input, searched across the archive's date folders (newest first).
-    func archivedInput(_ name: String) -> String? {
+    /// The archived copy of an input, searched across the archive's date folders (newest
+    /// first) under its name and the suffixed names a same-day namesake gets (`x-2.xml`);
+    /// with `digest`, only a file with exactly those bytes (SHA-256) qualifies.
+    func archivedInput(_ name: String, digest: String? = nil) -> String? {
         let archive = self.runtime.directories.archive
         let days = ((try? FileManager.default.contentsOfDirectory(atPath: archive)) ?? []).sorted(by: >)
         for day in days {
-            let path = "\(archive)/\(day)/\(name)"
-            if FileManager.default.fileExists(atPath: path) { return path }
+            for attempt in 0..<1_000 {
+                let path = "\(archive)/\(day)/\(OutputFile.candidateName(name, attempt: attempt))"
+                guard FileManager.default.fileExists(atPath: path) else { break }
+                guard let digest else { return path }
+                if let bytes = FileManager.default.contents(atPath: path), ContentDigest(of: bytes).hex == digest { return path }
+            }
         }
         return nil
     }

@@ -186,6 +186,20 @@ import Testing
         #expect(try gateway.runtime.store.heldPayments().isEmpty)
     }
 
+    @Test func aReleaseSettlesTheHeldFileNotANamesakeArchivedBesideIt() async throws {
+        let gateway = try Fixture(screening: ReviewEverything())
+        defer { gateway.cleanUp() }
+        try gateway.drop(Self.payment(50), as: "held.xml")
+        _ = try await gateway.run()
+        let other = SyntheticPayments.creditTransfer(index: 51, debtorAgent: "BANKDEFFXXX", creditorAgent: "BANKFRPPXXX", amountMinor: 200_00)
+        try gateway.drop(other, as: "held.xml")  // the same name, archived beside the first as held-2.xml
+        _ = try await gateway.run()
+        let released = try await gateway.pipeline.review(SyntheticPayments.uetr(51), release: true)
+        #expect(released.status == "ACSC")
+        #expect(try gateway.balance("BANKDEFFXXX") == 1_000_000_00 - 200_00, "payment 51's own amount, from its own file")
+        #expect(try gateway.runtime.store.heldPayments().map(\.transferID) == [SyntheticPayments.uetr(50)])
+    }
+
     @Test func aRejectedReviewAnswersRR04() async throws {
         let gateway = try Fixture(screening: ReviewEverything())
         defer { gateway.cleanUp() }
