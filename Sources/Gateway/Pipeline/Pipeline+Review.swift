@@ -25,6 +25,7 @@ extension Pipeline {
         var outputs: [PendingOutput] = []
         var batch = GatewayStore.Batch()
         batch.at = now
+        var settled: TransactionPlan? = nil
         if release {
             guard let archived = self.archivedInput(record.inputName, digest: record.inputDigest),
                   let message = self.runtime.reader.read(path: archived).message,
@@ -46,7 +47,7 @@ extension Pipeline {
             var result = GroupResult()
             self.finish(&plan, outcomes: outcomes, now: now, latency: (now - record.receivedAt) * 1000, item: item,
                         outputs: &outputs, batch: &batch, result: &result)
-            await self.settleLimits(plan)
+            settled = plan
             record = plan.record
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "review-release",
                                              detail: note ?? "released by review"))
@@ -65,7 +66,13 @@ extension Pipeline {
             let name = "review-" + record.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
             self.addOutput(report, directory: directory, name: name, to: &outputs)
         }
-        try self.runtime.store.commit(batch)
+        do {
+            try self.runtime.store.commit(batch)
+        } catch {
+            if let reservation = settled?.reservation { try? await self.runtime.limits.release(reservation) }
+            throw error
+        }
+        if let settled { await self.settleLimits(settled) }
         if !outputs.isEmpty { try self.writeOutputs(outputs) }
         return record
     }

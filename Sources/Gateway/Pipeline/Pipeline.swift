@@ -172,6 +172,26 @@ public final class Pipeline: Sendable {
     /// transaction for the group. Groups must be committed one at a time, in order: each sees
     /// the records of the ones before.
     public func commit(_ group: PreparedGroup) async throws -> CommittedGroup {
+        var plans: [FilePlan] = []
+        var limitSettlements: [TransactionPlan] = []
+        let committed: CommittedGroup
+        do {
+            committed = try await self.commit(group, plans: &plans, limitSettlements: &limitSettlements)
+        } catch {
+            // Nothing of the group is recorded, so it will be decided again (the daemon retries,
+            // a rerun takes it up): its limit reservations must not count twice.
+            for case .creditTransfer(_, _, _, let transactions) in plans {
+                for reservation in transactions.compactMap(\.reservation) { try? await self.runtime.limits.release(reservation) }
+            }
+            throw error
+        }
+        // Limit usage becomes final only with the records that account for it.
+        for plan in limitSettlements { await self.settleLimits(plan) }
+        return committed
+    }
+
+    private func commit(_ group: PreparedGroup, plans: inout [FilePlan],
+                        limitSettlements: inout [TransactionPlan]) async throws -> CommittedGroup {
         let items = group.items
         let now = Pipeline.milliseconds()
         var trace = StageTrace()
@@ -191,7 +211,6 @@ public final class Pipeline: Sendable {
                                                  digests: items.filter { !$0.digest.isEmpty }.map(\.digest))
         trace.mark("lookup")
         var operations: [LedgerOperation] = []
-        var plans: [FilePlan] = []
         var seenDigests = Set<String>()
         var batchPayments: [String: PaymentRecord] = [:]
         var batchMessages: [String: String] = [:]
@@ -251,7 +270,7 @@ public final class Pipeline: Sendable {
                                 batch: &batch, result: &result)
                     finished[plan.record.transferID] = plan.record
                     records.append(plan.record)
-                    await self.settleLimits(plan)
+                    limitSettlements.append(plan)
                 }
                 if let recipient = sender {
                     let report = self.factory.report(
