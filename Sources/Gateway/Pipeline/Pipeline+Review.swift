@@ -66,6 +66,11 @@ extension Pipeline {
             let name = "review-" + record.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
             self.addOutput(report, directory: directory, name: name, to: &outputs)
         }
+        // A release's answers go out before the store records them: the ledger holds its effect,
+        // so after a crash in between the payment is still held, and releasing it again replays
+        // the same transfer and finds the same names written (first write wins). A rejection
+        // has nothing durable but the store, so it is recorded first.
+        if release, !outputs.isEmpty { try self.writeOutputs(outputs) }
         do {
             try self.runtime.store.commit(batch)
         } catch {
@@ -73,7 +78,7 @@ extension Pipeline {
             throw error
         }
         if let settled { await self.settleLimits(settled) }
-        if !outputs.isEmpty { try self.writeOutputs(outputs) }
+        if !release, !outputs.isEmpty { try self.writeOutputs(outputs) }
         return record
     }
 

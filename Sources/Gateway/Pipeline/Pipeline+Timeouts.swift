@@ -25,7 +25,9 @@ extension Pipeline {
         for (record, outcome) in zip(overdue, outcomes) {
             var updated = record
             switch outcome {
-            case .applied, .replayed:
+            // Voided now, or before a crash that came ahead of this sweep's store commit: the
+            // same answer either way.
+            case .applied, .replayed, .rejected(.alreadyResolved(_, state: .voided)):
                 updated.status = "RJCT"
                 updated.reason = record.routeAcknowledged ? "AB05" : "AB06"
                 updated.narrative = record.routeAcknowledged
@@ -52,8 +54,12 @@ extension Pipeline {
                 self.addOutput(report, directory: directory, name: name, to: &outputs)
             }
         }
-        try self.runtime.store.commit(batch)
+        // The answers go out before the store records them: the voids are durable in the
+        // ledger, so a crash in between only means this sweep runs again, finds the same
+        // records overdue and the same voids done, and writes the same names (first write
+        // wins). The other order would lose the answers: the records would no longer be overdue.
         if !outputs.isEmpty { try self.writeOutputs(outputs) }
+        try self.runtime.store.commit(batch)
         return result
     }
 }

@@ -47,8 +47,8 @@ import Testing
             return answers
         }
 
-        /// Forwards a USD payment and returns the route's ACSC answer to it, not yet dropped.
-        func forwardedPaymentAndItsSettlement() async throws -> Data {
+        /// Forwards a USD payment and returns the route's answer to it, not yet dropped.
+        func forwardedPaymentAndItsSettlement(status: String = "ACSC") async throws -> Data {
             let payment = SyntheticPayments.creditTransfer(index: 41, debtorAgent: "BANKDEFFXXX", creditorAgent: "BANKUS33XXX",
                                                            currency: "USD", amountMinor: 250_00)
             try self.drop(Data(payment.utf8), as: "usd.xml")
@@ -57,7 +57,7 @@ import Testing
             let forwardedName = try #require(try FileManager.default.contentsOfDirectory(atPath: outbound).first { $0.hasSuffix(".xml") })
             let forwarded = try #require(MessageReader().read(path: outbound + "/" + forwardedName).message)
             guard case .creditTransfer(let document) = forwarded.body else { throw CancellationError() }
-            return Data(FileDropAcceptanceTests.routeAnswer(to: document.fiToFICstmrCdtTrf, status: "ACSC", reason: nil,
+            return Data(FileDropAcceptanceTests.routeAnswer(to: document.fiToFICstmrCdtTrf, status: status, reason: nil,
                                                             messageId: "FEDANS-1").xml())
         }
 
@@ -96,5 +96,23 @@ import Testing
         #expect(try gateway.answers().values.contains(["ACSC"]), "the sender gets its final ACSC, not silence until the timeout")
         #expect(try gateway.runtime.store.payments(matching: SyntheticPayments.uetr(41)).first?.status == "ACSC")
         #expect(try gateway.runtime.ledger.balance(participant: "BANKDEFFXXX", currency: "USD")?.balance == 1_000_000_00 - 250_00)
+    }
+
+    @Test func aTimeoutWhoseVoidWentThroughBeforeACrashGivesTheSameAnswer() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        let acknowledgement = try await gateway.forwardedPaymentAndItsSettlement(status: "ACSP")
+        try gateway.drop(acknowledgement, as: "fed-ack.xml")
+        _ = try await gateway.run()
+        // The crash: the sweep's void reached the ledger, its records and answers did not.
+        let record = try #require(try gateway.runtime.store.payments(matching: SyntheticPayments.uetr(41)).first)
+        #expect(record.routeAcknowledged)
+        _ = try await gateway.runtime.ledger.apply([.void(pendingID: try TransferID(record.transferID))])
+
+        let result = try await gateway.pipeline.expireOverdue(now: Date().addingTimeInterval(3_600))
+        #expect(result.reasons == ["AB05": 1], "acknowledged by the route: AB05, as without the crash")
+        let stored = try #require(try gateway.runtime.store.payments(matching: SyntheticPayments.uetr(41)).first)
+        #expect(stored.status == "RJCT" && stored.reason == "AB05" && stored.deadline == nil)
+        #expect(try gateway.answers().contains { $0.key.hasPrefix("timeout-") && $0.value == ["RJCT"] })
     }
 }
