@@ -9,8 +9,14 @@ import Settlement
 extension Pipeline {
     // MARK: Stage D: finish
 
-    func finish(_ plan: inout TransactionPlan, outcomes: [LedgerOutcome], now: Int64, latency: Int64, item: Item,
-                outputs: inout [PendingOutput], batch: inout GatewayStore.Batch, result: inout GroupResult) {
+    /// - Parameters:
+    ///   - now: the time of this commit, for records and events.
+    ///   - answeredAt: the time the answers carry (the first commit's, in a rerun); `now` if nil.
+    func finish(_ plan: inout TransactionPlan, outcomes: [LedgerOutcome], now: Int64, answeredAt: Int64? = nil, latency: Int64,
+                item: Item, outputs: inout [PendingOutput], batch: inout GatewayStore.Batch, result: inout GroupResult) {
+        let answeredAt = answeredAt ?? now
+        let deliveryKind = "pacs008-\(plan.index + 1)"
+        let forwardKind = "\(plan.index + 1).pacs008"
         var record = plan.record
         record.updatedAt = now
         let kindForEvent: String
@@ -38,8 +44,9 @@ extension Pipeline {
                 result.settled[record.currency, default: .zero] = result.settled[record.currency, default: .zero]
                     .adding(ExactDecimal(record.amount) ?? .zero) ?? .zero
                 if let message = try? self.runtime.forwards.deliveryToCreditorAgent(
-                    plan.transaction, group: plan.group, sender: plan.sender, messageId: self.runtime.messageIDs.next(),
-                    creationDateTime: ISODateTime(utcMilliseconds: now)),
+                    plan.transaction, group: plan.group, sender: plan.sender,
+                    messageId: self.answerMessageId(item, kind: deliveryKind, at: answeredAt),
+                    creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
                     let creditor = record.creditorAgent, let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
                 {
                     self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs008-\(plan.index + 1)"), to: &outputs)
@@ -55,11 +62,11 @@ extension Pipeline {
             case .applied(let transfer), .replayed(let transfer):
                 if transfer.state == .pending {
                     record.status = "ACSP"
-                    let forwardId = self.runtime.messageIDs.next()
+                    let forwardId = self.answerMessageId(item, kind: forwardKind, at: answeredAt)
                     record.forwardMessageId = forwardId
                     if let message = try? self.runtime.forwards.forward(
                         plan.transaction, group: plan.group, sender: plan.sender, to: nextAgent, messageId: forwardId,
-                        creationDateTime: ISODateTime(utcMilliseconds: now)),
+                        creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
                         let directory = try? self.runtime.directories.outboundDirectory(for: route)
                     {
                         self.addOutput(message, directory: directory, name: self.outputName(item, kind: "\(plan.index + 1).pacs008"), to: &outputs)
@@ -79,15 +86,16 @@ extension Pipeline {
             if rerun, existing.status == "ACSP", existing.action == "forward", let forwardId = existing.forwardMessageId,
                let route = existing.route, case .forward(let nextAgent)? = self.runtime.configuration.routes.first(where: { $0.name == route })?.action,
                let message = try? self.runtime.forwards.forward(plan.transaction, group: plan.group, sender: plan.sender, to: nextAgent,
-                                                               messageId: forwardId, creationDateTime: ISODateTime(utcMilliseconds: now)),
+                                                               messageId: forwardId, creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
                let directory = try? self.runtime.directories.outboundDirectory(for: route)
             {
                 self.addOutput(message, directory: directory, name: self.outputName(item, kind: "\(plan.index + 1).pacs008"), to: &outputs)
             }
             if rerun, existing.status == "ACSC", existing.action == "settle", let creditor = existing.creditorAgent,
                let message = try? self.runtime.forwards.deliveryToCreditorAgent(
-                plan.transaction, group: plan.group, sender: plan.sender, messageId: self.runtime.messageIDs.next(),
-                creationDateTime: ISODateTime(utcMilliseconds: now)),
+                plan.transaction, group: plan.group, sender: plan.sender,
+                messageId: self.answerMessageId(item, kind: deliveryKind, at: answeredAt),
+                creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
                let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
             {
                 self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs008-\(plan.index + 1)"), to: &outputs)

@@ -130,7 +130,8 @@ extension Pipeline {
     private func answerSender(_ record: PaymentRecord, index: Int, now: Int64, item: Item, outputs: inout [PendingOutput]) {
         if let sender = record.sender.map({ BIC($0) }), let directory = try? self.runtime.directories.outboxDirectory(for: sender.rawValue) {
             let report = self.factory.report(originalMessageId: record.messageId, originalCreation: nil, records: [record], to: sender,
-                                             messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: now))
+                                             messageId: self.answerMessageId(item, kind: "\(index + 1).pacs002", at: record.updatedAt),
+                                             now: ISODateTime(utcMilliseconds: record.updatedAt))
             self.addOutput(report, directory: directory, name: self.outputName(item, kind: "\(index + 1).pacs002"), to: &outputs)
         }
     }

@@ -48,8 +48,12 @@ extension Pipeline {
             if let reason = updated.reason { result.reasons[reason, default: 0] += 1 }
             result.transactions += 1
             if let sender = updated.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) {
+                // Dated at the deadline, which stays recorded until this sweep's store commit:
+                // a sweep rerun after a crash writes the same answer.
+                let at = record.deadline ?? nowMs
                 let report = self.factory.report(originalMessageId: updated.messageId, originalCreation: nil, records: [updated],
-                                                 to: BIC(sender), messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: nowMs))
+                                                 to: BIC(sender), messageId: self.runtime.messageIDs.derived(from: "timeout|" + updated.transferID, at: at),
+                                                 now: ISODateTime(utcMilliseconds: at))
                 let name = "timeout-" + updated.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
                 self.addOutput(report, directory: directory, name: name, to: &outputs)
             }

@@ -237,6 +237,10 @@ public final class Pipeline: Sendable {
         var finished: [String: PaymentRecord] = [:]
         for (item, plan) in zip(items, plans) {
             let latency = max(0, finishedAt - item.claimedAt) * 1000
+            // The answers' time: this commit's, or for a rerun after a crash, the first commit's
+            // (as recorded with the input), so that the rerun writes the same bytes.
+            let stored = known.inputs[item.digest]
+            let answeredAt = item.file.isRecovered && stored?.name == item.file.name ? stored?.at ?? finishedAt : finishedAt
             switch plan {
             case .error(let reason, let code, let detail):
                 errorFiles.append((item.file, ErrorReport(file: item.file.name, reason: reason, code: code, detail: detail,
@@ -245,10 +249,10 @@ public final class Pipeline: Sendable {
                     batch.inputs.append((item.digest, item.file.name, "error", latency))
                 }
             case .invalid(let rejected, let reason, let narrative):
-                let messageId = self.runtime.messageIDs.next()
+                let messageId = self.answerMessageId(item, kind: "pacs002", at: answeredAt)
                 // Nothing in this stage may throw: the group's ledger transaction has committed.
                 if let sender = rejected.sender, let message = try? self.runtime.statusReports.rejection(
-                    of: rejected, reason: reason, narrative: narrative, messageId: messageId, creationDateTime: ISODateTime(utcMilliseconds: finishedAt)),
+                    of: rejected, reason: reason, narrative: narrative, messageId: messageId, creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
                     let directory = try? self.runtime.directories.outboxDirectory(for: sender.rawValue)
                 {
                     self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs002"), to: &outputs)
@@ -266,8 +270,8 @@ public final class Pipeline: Sendable {
                         plan.decision = finished[transferID].map { .known($0, rerun: false) }
                             ?? .status("RJCT", reason: "AM05", narrative: "duplicate of transfer \(transferID) in this group")
                     }
-                    self.finish(&plan, outcomes: outcomes, now: finishedAt, latency: latency, item: item, outputs: &outputs,
-                                batch: &batch, result: &result)
+                    self.finish(&plan, outcomes: outcomes, now: finishedAt, answeredAt: answeredAt, latency: latency, item: item,
+                                outputs: &outputs, batch: &batch, result: &result)
                     finished[plan.record.transferID] = plan.record
                     records.append(plan.record)
                     limitSettlements.append(plan)
@@ -275,7 +279,7 @@ public final class Pipeline: Sendable {
                 if let recipient = sender {
                     let report = self.factory.report(
                         originalMessageId: messageId, originalCreation: creation, records: records, to: recipient,
-                        messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: finishedAt))
+                        messageId: self.answerMessageId(item, kind: "pacs002", at: answeredAt), now: ISODateTime(utcMilliseconds: answeredAt))
                     if let directory = try? self.runtime.directories.outboxDirectory(for: recipient.rawValue) {
                         self.addOutput(report, directory: directory, name: self.outputName(item, kind: "pacs002"), to: &outputs)
                     } else {
@@ -579,6 +583,12 @@ public final class Pipeline: Sendable {
             }
         }
         _ = try self.runtime.writer.write(OutputBatch(slots.values()))
+    }
+
+    /// The `MsgId` of an answer to an input: derived from the input's SHA-256 and the answer's
+    /// kind, so that a rerun after a crash writes the same message again, never a second one.
+    func answerMessageId(_ item: Item, kind: String, at milliseconds: Int64) -> String {
+        self.runtime.messageIDs.derived(from: item.digest + "|" + kind, at: milliseconds)
     }
 
     /// `<input stem>-<first 12 hex of its SHA-256>.<kind>.xml`: the same input always names its outputs the same.

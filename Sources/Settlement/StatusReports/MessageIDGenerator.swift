@@ -57,4 +57,19 @@ public final class MessageIDGenerator: Sendable {
         let padded = String(repeating: "0", count: max(0, 5 - counter.count)) + counter
         return (self.prefix.isEmpty ? "" : self.prefix + "-") + stamp + "-" + padded
     }
+
+    /// An identifier that depends only on `key` and the UTC day of `milliseconds`:
+    /// `<prefix>-<yyyyMMdd>-<hex of a 128-bit FNV-1a hash of key>`, cut to 35 characters.
+    ///
+    /// For the answers to an input, keyed by the input's SHA-256 and the answer's kind: a
+    /// rerun after a crash writes the same message byte for byte, so a receiver that already
+    /// collected the first copy sees the same `MsgId` again, a duplicate it can discard.
+    public func derived(from key: String, at milliseconds: Int64) -> String {
+        var hash = FNV1a128()
+        hash.combineField(key)
+        let day = String(decoding: ISODateTime(utcMilliseconds: milliseconds).rawValue.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.prefix(8),
+                         as: UTF8.self)
+        let head = (self.prefix.isEmpty ? "" : self.prefix + "-") + day + "-"
+        return head + hash.hexDigest.prefix(max(0, 35 - head.count))
+    }
 }

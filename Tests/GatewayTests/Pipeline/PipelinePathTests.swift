@@ -42,6 +42,18 @@ import Testing
             try await BatchProcessor(pipeline: self.pipeline).run()
         }
 
+        /// Claims the inbox file `name` and processes it as a group of its own.
+        func processAlone(_ name: String) async throws {
+            let claimed = try #require(try InboxScanner(directories: self.runtime.directories).claim(named: name))
+            _ = try await self.pipeline.process([claimed])
+        }
+
+        /// A crash after the outputs but before the archive: the input goes back to processing/.
+        func crashBeforeArchiving(_ name: String) throws {
+            let archived = try #require(self.pipeline.archivedInput(name))
+            try FileManager.default.moveItem(atPath: archived, toPath: self.runtime.directories.processing + "/" + name)
+        }
+
         func balance(_ bic: String) throws -> Int64? {
             try self.runtime.ledger.balance(participant: bic, currency: "EUR")?.balance
         }
@@ -157,18 +169,35 @@ import Testing
         let gateway = try Fixture()
         defer { gateway.cleanUp() }
         try gateway.drop(Self.payment(3), as: "crash.xml")
-        let scanner = InboxScanner(directories: gateway.runtime.directories)
-        let claimed = try #require(try scanner.claim(named: "crash.xml"))
-        _ = try await gateway.pipeline.process([claimed])
-        // Simulate a crash after the outputs but before the archive: put the input back in processing/.
-        let archived = try #require(gateway.pipeline.archivedInput("crash.xml"))
-        try FileManager.default.moveItem(atPath: archived, toPath: gateway.runtime.directories.processing + "/crash.xml")
+        try await gateway.processAlone("crash.xml")
+        try gateway.crashBeforeArchiving("crash.xml")
         let summary = try await gateway.run()
         #expect(summary.archived == 1)
         #expect(try gateway.balance("BANKFRPPXXX") == 1_000_000_00 + 100_00)
         #expect(try gateway.statusReports().count == 1, "no second pacs.002")
         let deliveries = try FileManager.default.contentsOfDirectory(atPath: gateway.runtime.directories.outbox + "/BANKFRPPXXX")
         #expect(deliveries.filter { $0.hasSuffix(".xml") }.count == 1, "no second delivery")
+    }
+
+    @Test func aRerunAfterACrashRewritesCollectedAnswersByteForByte() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        try gateway.drop(Self.payment(35), as: "collected.xml")
+        try await gateway.processAlone("collected.xml")
+        let outbox = gateway.runtime.directories.outbox
+        let answers = [outbox + "/BANKDEFFXXX", outbox + "/BANKFRPPXXX"].flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }.map { folder + "/" + $0 }
+        }
+        #expect(answers.count == 2, "the pacs.002 to the sender and the pacs.008 to the creditor agent")
+        let first = try answers.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        // The participants collect both, then the gateway is killed before archiving the input.
+        for path in answers { try FileManager.default.removeItem(atPath: path) }
+        try gateway.crashBeforeArchiving("collected.xml")
+        try await Task.sleep(for: .milliseconds(5))  // a later clock must not show in the answers
+        _ = try await gateway.run()
+        let again = try answers.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        #expect(again == first, "the same messages, same MsgIds: a receiver discards them as duplicates")
+        #expect(try gateway.balance("BANKFRPPXXX") == 1_000_000_00 + 100_00)
     }
 
     @Test func aHeldPaymentWaitsForReviewThenSettlesOnRelease() async throws {

@@ -41,4 +41,15 @@ import Testing
         }
         #expect(Set(ids).count == 4000)
     }
+
+    @Test func derivedIdentifiersDependOnlyOnTheKeyAndTheDay() {
+        let generator = MessageIDGenerator(prefix: "CRDR")
+        let at: Int64 = 1_795_685_400_000  // 2026-11-26T09:30Z
+        let id = generator.derived(from: "digest|pacs002", at: at)
+        #expect(id.hasPrefix("CRDR-20261126-") && id.count == 35)
+        #expect(generator.derived(from: "digest|pacs002", at: at + 60_000) == id, "the same day: the same identifier")
+        #expect(generator.derived(from: "digest|pacs008-1", at: at) != id)
+        #expect(MessageIdentifier.isValid(MessageIDGenerator(prefix: "CRDRGB2LXXX").derived(from: "x", at: at)))
+    }
 }
+
