@@ -9,9 +9,13 @@ import Settlement
 extension Pipeline {
     // MARK: Status reports from routes
 
-    /// - Parameter rerunOf: when this input is being processed again after a crash, the time
-    ///   of its earlier commit.
-    func planStatusReport(_ message: ISOMessage, now: Int64, rerunOf: Int64?, operations: inout [LedgerOperation]) throws -> FilePlan {
+    /// - Parameters:
+    ///   - rerunOf: when this input is being processed again after a crash, the time of its
+    ///     earlier commit.
+    ///   - resolvedForwards: the forwards earlier reports of the same group post or void; a
+    ///     later report on one of them is late (it reads the store, which has not heard yet).
+    func planStatusReport(_ message: ISOMessage, now: Int64, rerunOf: Int64?, operations: inout [LedgerOperation],
+                          resolvedForwards: inout Set<String>) throws -> FilePlan {
         let reading = try StatusReportReading(message)
         var plans: [CorrelationPlan] = []
         for entry in reading.entries {
@@ -27,7 +31,7 @@ extension Pipeline {
                 plans.append(CorrelationPlan(record: nil, entry: entry, action: "unknown", operation: nil))
                 continue
             }
-            if found.isFinal {
+            if found.isFinal || resolvedForwards.contains(found.transferID) {
                 // Made final by this very input before a crash cut its outputs short: answer again.
                 let action = rerunOf != nil && found.updatedAt == rerunOf ? "reanswer" : "late"
                 plans.append(CorrelationPlan(record: found, entry: entry, action: action, operation: nil))
@@ -37,9 +41,11 @@ extension Pipeline {
             guard let id = try? TransferID(found.transferID) else { continue }
             switch status {
             case "ACSC", "ACCC":
+                resolvedForwards.insert(found.transferID)
                 operations.append(.post(pendingID: id))
                 plans.append(CorrelationPlan(record: found, entry: entry, action: "post", operation: operations.count - 1))
             case "RJCT":
+                resolvedForwards.insert(found.transferID)
                 operations.append(.void(pendingID: id))
                 plans.append(CorrelationPlan(record: found, entry: entry, action: "void", operation: operations.count - 1))
             default:

@@ -211,13 +211,9 @@ public final class Pipeline: Sendable {
                                                  digests: items.filter { !$0.digest.isEmpty }.map(\.digest))
         trace.mark("lookup")
         var operations: [LedgerOperation] = []
-        var seenDigests = Set<String>()
-        var batchPayments: [String: PaymentRecord] = [:]
-        var batchMessages: [String: String] = [:]
+        var memory = GroupMemory()
         for item in items {
-            let plan = try await self.plan(item, now: now, known: known, operations: &operations, seenDigests: &seenDigests,
-                                           batchPayments: &batchPayments, batchMessages: &batchMessages)
-            plans.append(plan)
+            plans.append(try await self.plan(item, now: now, known: known, operations: &operations, memory: &memory))
         }
 
         trace.mark("plan")
@@ -331,8 +327,20 @@ public final class Pipeline: Sendable {
         return result
     }
 
-    func plan(_ item: Item, now: Int64, known: GatewayStore.Known, operations: inout [LedgerOperation], seenDigests: inout Set<String>,
-              batchPayments: inout [String: PaymentRecord], batchMessages: inout [String: String]) async throws -> FilePlan {
+    /// What the decisions of a group have seen so far: each decision sees those before it.
+    struct GroupMemory {
+        /// Input digests.
+        var digests = Set<String>()
+        /// Payments decided, by transfer id.
+        var payments: [String: PaymentRecord] = [:]
+        /// Input digest by sender and MsgId.
+        var messages: [String: String] = [:]
+        /// Forwards a route's report posts or voids.
+        var resolvedForwards = Set<String>()
+    }
+
+    func plan(_ item: Item, now: Int64, known: GatewayStore.Known, operations: inout [LedgerOperation],
+              memory: inout GroupMemory) async throws -> FilePlan {
         if let error = item.readError, item.reading == nil {
             return .error(reason: "unreadable", code: "IO", detail: error)
         }
@@ -340,14 +348,14 @@ public final class Pipeline: Sendable {
         // may already hold it, under its name). A byte-identical re-send under another name that
         // was claimed before the crash is still a duplicate: treating it as a rerun would answer
         // it and deliver the payment to the creditor agent a second time.
-        if seenDigests.contains(item.digest) {
+        if memory.digests.contains(item.digest) {
             return .error(reason: "duplicate file", code: "DUPLICATE", detail: "byte-identical to another file of the same group")
         }
         if let first = known.inputs[item.digest], !item.file.isRecovered || first.name != item.file.name {
             return .error(reason: "duplicate file", code: "DUPLICATE",
                           detail: "byte-identical to \(first.name), first seen \(Pipeline.iso(first.at)); SHA-256 \(item.digest)")
         }
-        seenDigests.insert(item.digest)
+        memory.digests.insert(item.digest)
         guard let reading = item.reading else { return .error(reason: "unreadable", code: "IO", detail: "no reading") }
         guard let message = reading.message else {
             let report = reading.report
@@ -370,14 +378,14 @@ public final class Pipeline: Sendable {
         switch message.body {
         case .creditTransfer(let document):
             return try await self.planCreditTransfer(message, document.fiToFICstmrCdtTrf, item: item, now: now, known: known,
-                                                     operations: &operations, batchPayments: &batchPayments,
-                                                     batchMessages: &batchMessages)
+                                                     operations: &operations, memory: &memory)
         case .statusReport:
             // A rerun of a report whose commit went through before a crash: the payments it
             // made final carry that commit's time, and are answered again (first write wins).
             let stored = known.inputs[item.digest]
             let rerunOf = item.file.isRecovered && stored?.name == item.file.name ? stored?.at : nil
-            return try self.planStatusReport(message, now: now, rerunOf: rerunOf, operations: &operations)
+            return try self.planStatusReport(message, now: now, rerunOf: rerunOf, operations: &operations,
+                                             resolvedForwards: &memory.resolvedForwards)
         case .none:
             return .error(reason: "not a payment message", code: "FF01", detail: "a Business Application Header without a Document")
         }
@@ -385,8 +393,7 @@ public final class Pipeline: Sendable {
 
     func planCreditTransfer(_ message: ISOMessage, _ transfer: FIToFICustomerCreditTransferV08, item: Item, now: Int64,
                             known: GatewayStore.Known,
-                            operations: inout [LedgerOperation], batchPayments: inout [String: PaymentRecord],
-                            batchMessages: inout [String: String]) async throws -> FilePlan {
+                            operations: inout [LedgerOperation], memory: inout GroupMemory) async throws -> FilePlan {
         let group = transfer.grpHdr
         let senderBIC = item.sender
         let facts = PaymentFacts.extract(from: message)
@@ -396,10 +403,10 @@ public final class Pipeline: Sendable {
            first.digest != item.digest
         {
             messageReusedFrom = "first received \(Pipeline.iso(first.at))"
-        } else if let digest = batchMessages[messageKey], digest != item.digest {
+        } else if let digest = memory.messages[messageKey], digest != item.digest {
             messageReusedFrom = "received earlier in this group"
         }
-        batchMessages[messageKey] = item.digest
+        memory.messages[messageKey] = item.digest
 
         var plans: [TransactionPlan] = []
         for (i, tx) in transfer.cdtTrfTxInf.enumerated() {
@@ -419,7 +426,7 @@ public final class Pipeline: Sendable {
                                        reservation: nil, transaction: tx, group: group, sender: senderBIC)
 
             // Known payment: a rerun, a replay, or a duplicate.
-            let earlierInGroup = batchPayments[record.transferID]
+            let earlierInGroup = memory.payments[record.transferID]
             if let existing = earlierInGroup ?? known.payments[record.transferID] {
                 if existing.fingerprint == record.fingerprint {
                     plan.decision = earlierInGroup != nil
@@ -451,7 +458,7 @@ public final class Pipeline: Sendable {
             }
 
             plan.decision = try await self.decide(&plan, screening: item.screening[i], fact: fact, now: now, operations: &operations)
-            batchPayments[plan.record.transferID] = plan.record
+            memory.payments[plan.record.transferID] = plan.record
             plans.append(plan)
         }
         return .creditTransfer(messageId: group.msgId, creation: group.creDtTm, sender: senderBIC, transactions: plans)

@@ -115,4 +115,26 @@ import Testing
         #expect(stored.status == "RJCT" && stored.reason == "AB05" && stored.deadline == nil)
         #expect(try gateway.answers().contains { $0.key.hasPrefix("timeout-") && $0.value == ["RJCT"] })
     }
+
+    @Test func aSecondRouteReportOnTheSameForwardInOneGroupIsLateNotASecondAnswer() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        let settled = try await gateway.forwardedPaymentAndItsSettlement(status: "ACSC")
+        try gateway.drop(settled, as: "fed-1-settled.xml")
+        // The route repeats itself, then sends a stale acknowledgement: all in one group.
+        try gateway.drop(settled + Data("<!-- again -->".utf8), as: "fed-2-again.xml")
+        let outbound = gateway.runtime.directories.outbound + "/fednow"
+        let forwardedName = try #require(try FileManager.default.contentsOfDirectory(atPath: outbound).first { $0.hasSuffix(".xml") })
+        guard case .creditTransfer(let document)? = MessageReader().read(path: outbound + "/" + forwardedName).message?.body else {
+            Issue.record("no forwarded pacs.008"); return
+        }
+        let acknowledgement = FileDropAcceptanceTests.routeAnswer(to: document.fiToFICstmrCdtTrf, status: "ACSP", reason: nil, messageId: "FEDANS-3")
+        try gateway.drop(Data(acknowledgement.xml()), as: "fed-3-ack.xml")
+        _ = try await gateway.run()
+
+        #expect(try gateway.answers().values.filter { $0 == ["ACSC"] }.count == 1, "one final answer to the sender")
+        let record = try #require(try gateway.runtime.store.payments(matching: SyntheticPayments.uetr(41)).first)
+        #expect(record.status == "ACSC" && record.deadline == nil, "the stale acknowledgement undid nothing")
+    }
 }
+
