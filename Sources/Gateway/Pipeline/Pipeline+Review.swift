@@ -14,8 +14,20 @@ extension Pipeline {
     /// and the sender gets the final status. Or rejects it: RJCT RR04 to the sender.
     ///
     /// `id` is a transfer id, UETR, MsgId or EndToEndId that names exactly one held payment.
+    /// Rejecting a payment already rejected by review answers the sender again, with the same
+    /// message: the way to finish a rejection whose answer a crash cut short.
     public func review(_ id: String, release: Bool, note: String? = nil) async throws -> PaymentRecord {
-        let held = try self.runtime.store.payments(matching: id).filter { $0.action == "hold" && $0.status == "PDNG" }
+        let matching = try self.runtime.store.payments(matching: id)
+        let held = matching.filter { $0.action == "hold" && $0.status == "PDNG" }
+        if held.isEmpty, !release {
+            let rejected = matching.filter { $0.action == "hold" && $0.status == "RJCT" && $0.reason == "RR04" }
+            if rejected.count == 1, let record = rejected.first {
+                var outputs: [PendingOutput] = []
+                self.addReviewAnswer(for: record, to: &outputs)
+                if !outputs.isEmpty { try self.writeOutputs(outputs) }
+                return record
+            }
+        }
         guard held.count == 1, var record = held.first else {
             throw ReviewError(message: held.isEmpty ? "no payment held for review matches \(id)"
                                                     : "\(held.count) held payments match \(id); name one by its UETR or transfer id")
@@ -60,12 +72,7 @@ extension Pipeline {
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "review-reject",
                                              detail: record.narrative ?? ""))
         }
-        if let sender = record.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) {
-            let report = self.factory.report(originalMessageId: record.messageId, originalCreation: nil, records: [record], to: BIC(sender),
-                                             messageId: self.runtime.messageIDs.next(), now: ISODateTime(utcMilliseconds: now))
-            let name = "review-" + record.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
-            self.addOutput(report, directory: directory, name: name, to: &outputs)
-        }
+        self.addReviewAnswer(for: record, to: &outputs)
         // A release's answers go out before the store records them: the ledger holds its effect,
         // so after a crash in between the payment is still held, and releasing it again replays
         // the same transfer and finds the same names written (first write wins). A rejection
@@ -80,6 +87,18 @@ extension Pipeline {
         if let settled { await self.settleLimits(settled) }
         if !release, !outputs.isEmpty { try self.writeOutputs(outputs) }
         return record
+    }
+
+    /// The sender's pacs.002 for a reviewed payment, dated with the record's last update and
+    /// with a `MsgId` derived from its transfer id: answering again gives the same bytes.
+    private func addReviewAnswer(for record: PaymentRecord, to outputs: inout [PendingOutput]) {
+        guard let sender = record.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) else { return }
+        let report = self.factory.report(
+            originalMessageId: record.messageId, originalCreation: nil, records: [record], to: BIC(sender),
+            messageId: self.runtime.messageIDs.derived(from: "review|" + record.transferID, at: record.updatedAt),
+            now: ISODateTime(utcMilliseconds: record.updatedAt))
+        let name = "review-" + record.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
+        self.addOutput(report, directory: directory, name: name, to: &outputs)
     }
 
     /// The archived copy of an input, searched across the archive's date folders (newest

@@ -236,6 +236,13 @@ import Testing
         _ = try await gateway.run()
         let rejected = try await gateway.pipeline.review(SyntheticPayments.uetr(5), release: false, note: "true match")
         #expect(rejected.status == "RJCT" && rejected.reason == "RR04")
+        // A crash cut the answer short: rejecting again writes the same answer.
+        let folder = gateway.runtime.directories.outbox + "/BANKDEFFXXX/"
+        let answer = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("review-") })
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + answer))
+        try FileManager.default.removeItem(atPath: folder + answer)
+        _ = try await gateway.pipeline.review(SyntheticPayments.uetr(5), release: false)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + answer)) == bytes)
         await #expect(throws: Pipeline.ReviewError.self) {
             try await gateway.pipeline.review(SyntheticPayments.uetr(5), release: true)
         }
