@@ -156,12 +156,19 @@ public struct DurableFileWriter: Sendable {
             }
 
             var touched: Set<String> = []
-            for index in pending {
-                let output = outputs[index]
-                let temporary = temporaryPaths[index]!
-                results[index] = try rename(temporary, to: output)
-                temporaryPaths[index] = nil
-                touched.insert(output.directory)
+            do throws(FileDropError) {
+                for index in pending {
+                    let output = outputs[index]
+                    let temporary = temporaryPaths[index]!
+                    results[index] = try rename(temporary, to: output)
+                    temporaryPaths[index] = nil
+                    touched.insert(output.directory)
+                }
+            } catch {
+                // The outputs renamed before the failure are visible: make their names durable
+                // too (a reader may already have taken them), then report the failure.
+                for directory in directories where touched.contains(directory) { try? POSIX.syncDirectory(directory) }
+                throw error
             }
             for directory in directories where touched.contains(directory) {
                 try POSIX.syncDirectory(directory)
@@ -181,8 +188,9 @@ public struct DurableFileWriter: Sendable {
     /// Removes temporary files this writer left behind in `directory` (after a crash).
     ///
     /// Another process may be writing into the same folder right now (the daemon while an
-    /// operator runs `corridor review`), and its temporary files live for milliseconds: with
-    /// `olderThan`, only files last modified at least that many seconds ago are removed.
+    /// operator runs `corridor review`), and its temporary files live for milliseconds. With
+    /// `olderThan`, a file is removed when the process that named it (its name carries the
+    /// process id) no longer runs, or when it was last modified at least that many seconds ago.
     ///
     /// - Returns: the number of files removed.
     @discardableResult
@@ -191,7 +199,9 @@ public struct DurableFileWriter: Sendable {
         let cutoff = Int(time(nil)) - seconds
         var removed = 0
         for entry in try POSIX.list(directory) where entry.isRegularFile && Self.isTemporaryName(entry.name) {
-            guard seconds == 0 || entry.modifiedSeconds <= cutoff else { continue }
+            let abandoned = seconds == 0 || entry.modifiedSeconds <= cutoff
+                || Self.writerProcess(ofTemporaryName: entry.name).map { kill($0, 0) != 0 && errno == ESRCH } == true
+            guard abandoned else { continue }
             try POSIX.remove(POSIX.path(directory, entry.name))
             removed += 1
         }
@@ -307,11 +317,21 @@ public struct DurableFileWriter: Sendable {
     /// Batches of at least this many files create their temporary files on two threads.
     static let parallelFrom = 64
 
+    /// `.<name>.corridor-<writer's process id>-<16 random hex>.tmp`.
     static func temporaryName(for name: String) -> String {
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 16)
         let padded = String(repeating: "0", count: 16 - token.count) + token
-        // 31 bytes of marker, token and dots around at most 224 of the name: within 255.
-        return ".\(FileNameFitting.fitting(name, within: 224))\(temporaryMarker)\(padded).tmp"
+        // 43 bytes of marker, process id (up to 11), token and dots around at most 212 of the
+        // name: within 255.
+        return ".\(FileNameFitting.fitting(name, within: 212))\(temporaryMarker)\(getpid())-\(padded).tmp"
+    }
+
+    /// The process id in a temporary name, nil for names written before it was included.
+    static func writerProcess(ofTemporaryName name: String) -> pid_t? {
+        guard let marker = name.range(of: temporaryMarker, options: .backwards) else { return nil }
+        let rest = name[marker.upperBound...]
+        guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { return nil }
+        return pid
     }
 
     static func isTemporaryName(_ name: String) -> Bool {

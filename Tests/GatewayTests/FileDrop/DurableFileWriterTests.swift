@@ -188,6 +188,20 @@ import Testing
         }
     }
 
+    @Test func temporaryFilesOfAWriterThatDiedAreRemovedAtOnce() async throws {
+        try await withDataRoot { root in
+            let folder = root.directories.outbox
+            let mine = DurableFileWriter.temporaryName(for: "mine.xml")
+            #expect(DurableFileWriter.writerProcess(ofTemporaryName: mine) == getpid())
+            // A process id no process has (above the kernel's maximum of 2^22).
+            let dead = ".dead.xml\(DurableFileWriter.temporaryMarker)99999999-0123456789abcdef.tmp"
+            try root.put("x", in: folder, as: mine)
+            try root.put("y", in: folder, as: dead)
+            #expect(try DurableFileWriter().removeAbandonedTemporaryFiles(in: folder, olderThan: 600) == 1)
+            #expect(try root.names(in: folder) == [mine])
+        }
+    }
+
     @Test func temporaryNamesAreIgnoredByInboxStyleScanners() {
         let name = DurableFileWriter.temporaryName(for: "report.xml")
         #expect(!InboxScanner.isCompleteFileName(name))
