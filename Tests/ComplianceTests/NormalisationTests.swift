@@ -87,7 +87,7 @@ import Testing
         #expect(BICCode.normalised(raw) != nil)
     }
 
-    @Test(arguments: ["BKMTIRT", "12MTIRTH", "Bank Mellat"])
+    @Test(arguments: ["BKMTIRT", "BKMT1RTH", "Bank Mellat"])
     func malformedBICsAreRejected(_ raw: String) {
         #expect(BICCode.normalised(raw) == nil)
     }
@@ -105,5 +105,7 @@ import Testing
     @Test func bicsTypedWithSpacesAreNormalised() {
         #expect(BICCode.normalised("deut de ff 500") == "DEUTDEFF500")
         #expect(BICCode.normalised("DEUT DE") == nil)
+        #expect(BICCode.normalised("ab12 gb2l") == "AB12GB2L", "ISO 9362:2014 allows digits in the institution code")
+        #expect(BICCode.normalised("DEUTD1FF") == nil, "but not in the country code")
     }
 }

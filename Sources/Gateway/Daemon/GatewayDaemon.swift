@@ -34,9 +34,7 @@ public struct GatewayDaemon: Service {
         let recovered = try scanner.recoverable()
         if !recovered.isEmpty {
             logger.info("recovering files left in processing/", metadata: ["files": "\(recovered.count)"])
-            for chunk in stride(from: 0, to: recovered.count, by: self.groupSize) {
-                _ = try await self.pipeline.process(Array(recovered[chunk..<min(chunk + self.groupSize, recovered.count)]))
-            }
+            _ = try await self.pipeline.processRecovered(recovered, groupSize: self.groupSize, scanner: scanner)
         }
         logger.info("watching the inbox", metadata: ["inbox": "\(runtime.directories.inbox)"])
 
@@ -67,8 +65,9 @@ public struct GatewayDaemon: Service {
                             logger.info("forwards timed out", metadata: ["count": "\(expired.transactions)"])
                         }
                     } catch {
-                        // A failing group leaves its inputs in processing/; they are retried on restart.
-                        logger.error("group failed; inputs stay in processing/ for a retry", metadata: ["error": "\(error)"])
+                        // A failing group leaves its inputs in processing/, and a failing timeout
+                        // sweep its forwards overdue: both are taken up again on the next wake.
+                        logger.error("group or timeout sweep failed; retrying", metadata: ["error": "\(error)"])
                         try? await Task.sleep(for: .milliseconds(500))
                     }
                 }
@@ -90,9 +89,7 @@ public struct GatewayDaemon: Service {
     func drain(scanner: InboxScanner, stopping: StopFlag) async throws {
         let stranded = try scanner.recoverable()
         if !stranded.isEmpty && !stopping.isSet {
-            for chunk in stride(from: 0, to: stranded.count, by: self.groupSize) {
-                _ = try await self.pipeline.process(Array(stranded[chunk..<min(chunk + self.groupSize, stranded.count)]))
-            }
+            _ = try await self.pipeline.processRecovered(stranded, groupSize: self.groupSize, scanner: scanner)
         }
         while !stopping.isSet {
             let eligible = try scanner.eligibleFiles()

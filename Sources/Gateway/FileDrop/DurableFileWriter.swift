@@ -9,7 +9,7 @@ import Darwin
 /// absent (never partial, never overwriting another file).
 ///
 /// Each output is written under a hidden temporary name in its target folder
-/// (`.<name>.corridor-<random>.tmp`, which inbox-style scanners ignore), made durable,
+/// (`.<name>.corridor-<process id>-<random>.tmp`, which inbox-style scanners ignore), made durable,
 /// renamed to its final name without replacing anything, and then the folder is flushed so
 /// the name is durable too.
 ///
@@ -190,7 +190,9 @@ public struct DurableFileWriter: Sendable {
     /// Another process may be writing into the same folder right now (the daemon while an
     /// operator runs `corridor review`), and its temporary files live for milliseconds. With
     /// `olderThan`, a file is removed when the process that named it (its name carries the
-    /// process id) no longer runs, or when it was last modified at least that many seconds ago.
+    /// process id) no longer runs or is this one (an earlier process that had the same id: call
+    /// this before writing), or when it was last modified at least that many seconds ago.
+    /// Writers sharing a data folder must share a process-id namespace.
     ///
     /// - Returns: the number of files removed.
     @discardableResult
@@ -199,8 +201,9 @@ public struct DurableFileWriter: Sendable {
         let cutoff = Int(time(nil)) - seconds
         var removed = 0
         for entry in try POSIX.list(directory) where entry.isRegularFile && Self.isTemporaryName(entry.name) {
+            let writer = Self.writerProcess(ofTemporaryName: entry.name)
             let abandoned = seconds == 0 || entry.modifiedSeconds <= cutoff
-                || Self.writerProcess(ofTemporaryName: entry.name).map { kill($0, 0) != 0 && errno == ESRCH } == true
+                || writer.map { $0 == getpid() || (kill($0, 0) != 0 && errno == ESRCH) } == true
             guard abandoned else { continue }
             try POSIX.remove(POSIX.path(directory, entry.name))
             removed += 1

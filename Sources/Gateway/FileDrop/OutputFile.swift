@@ -60,7 +60,7 @@ public struct OutputFile: Sendable, Hashable {
     static func candidateName(_ name: String, attempt: Int) -> String {
         guard attempt > 0 else { return name }
         let suffix = "-\(attempt + 1)"
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex, name.utf8.distance(from: dot, to: name.utf8.endIndex) <= 32 {
             let ext = String(name[dot...])
             let stem = FileNameFitting.fitting(String(name[..<dot]) + suffix, within: FileNameFitting.maximumBytes - ext.utf8.count)
             return stem + ext

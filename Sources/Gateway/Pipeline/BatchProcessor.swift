@@ -109,9 +109,7 @@ public struct BatchProcessor: Sendable {
         var summary = Summary()
         var latencies: [Int64] = []
 
-        let recovered = try scanner.recoverable()
-        for chunk in stride(from: 0, to: recovered.count, by: self.groupSize) {
-            let group = try await self.pipeline.process(Array(recovered[chunk..<min(chunk + self.groupSize, recovered.count)]))
+        for group in try await self.pipeline.processRecovered(scanner.recoverable(), groupSize: self.groupSize, scanner: scanner) {
             summary.add(group)
             latencies += group.latenciesMicros
         }

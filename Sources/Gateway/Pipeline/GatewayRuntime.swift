@@ -45,9 +45,9 @@ public final class GatewayRuntime: Sendable {
         self.messageIDs = MessageIDGenerator(prefix: String(configuration.gateway.bic.rawValue.prefix(4)))
         self.writer = DurableFileWriter()
         self.archiver = Archiver(directories: self.directories, writer: self.writer)
-        // Temporary files a crash left half-written are never renamed into place: clear them.
-        // Only old ones: a daemon may be writing beside this runtime (`corridor review`), and
-        // its temporary files exist for milliseconds.
+        // Temporary files a crash left half-written are never renamed into place: clear those
+        // of writers that no longer run, and any old ones. A daemon may be writing beside this
+        // runtime (`corridor review`); its temporary files exist for milliseconds.
         var outputFolders = [self.directories.error]
         for parent in [self.directories.outbox, self.directories.outbound] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {

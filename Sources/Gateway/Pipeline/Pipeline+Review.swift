@@ -56,14 +56,23 @@ extension Pipeline {
             let outcomes = operations.isEmpty ? [] : try await self.runtime.ledger.apply(operations)
             let item = Item(file: ClaimedFile(name: "review-\(record.transferID.prefix(12))", path: archived, isRecovered: true),
                             claimedAt: record.receivedAt, digest: record.inputDigest)
+            // Dated with the ledger's record of the transfer: a release run again after a crash
+            // replays that transfer and writes the same answers, whatever the day.
+            let settledAt = outcomes.first?.transfer.map { Int64(($0.createdAt.timeIntervalSince1970 * 1000).rounded()) } ?? now
             var result = GroupResult()
-            self.finish(&plan, outcomes: outcomes, now: now, latency: (now - record.receivedAt) * 1000, item: item,
+            self.finish(&plan, outcomes: outcomes, now: settledAt, latency: (now - record.receivedAt) * 1000, item: item,
                         outputs: &outputs, batch: &batch, result: &result)
             settled = plan
             record = plan.record
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "review-release",
                                              detail: note ?? "released by review"))
         } else {
+            // A release that reached the ledger before a crash cut it short: the money has moved
+            // (or is reserved), so only releasing again can finish it.
+            if let id = try? TransferID(record.transferID), try self.runtime.ledger.transfer(id: id) != nil {
+                throw ReviewError(message: "a release of \(record.transferID) reached the ledger before it was interrupted; "
+                    + "run release again to finish it")
+            }
             record.status = "RJCT"
             record.reason = "RR04"
             record.narrative = "rejected after sanctions review" + (note.map { ": \($0)" } ?? "")
@@ -89,8 +98,9 @@ extension Pipeline {
         return record
     }
 
-    /// The sender's pacs.002 for a reviewed payment, dated with the record's last update and
-    /// with a `MsgId` derived from its transfer id: answering again gives the same bytes.
+    /// The sender's pacs.002 for a reviewed payment, dated with the record's last update (the
+    /// rejection, or the ledger's transfer for a release) and with a `MsgId` derived from its
+    /// transfer id: answering again gives the same bytes.
     private func addReviewAnswer(for record: PaymentRecord, to outputs: inout [PendingOutput]) {
         guard let sender = record.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) else { return }
         let report = self.factory.report(

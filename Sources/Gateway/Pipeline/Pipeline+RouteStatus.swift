@@ -32,9 +32,13 @@ extension Pipeline {
                 continue
             }
             if found.isFinal || resolvedForwards.contains(found.transferID) {
-                // Made final by this very input before a crash cut its outputs short: answer again.
-                let action = rerunOf != nil && found.updatedAt == rerunOf ? "reanswer" : "late"
-                plans.append(CorrelationPlan(record: found, entry: entry, action: action, operation: nil))
+                // Made final by this very report before a crash cut its outputs short: answer
+                // again. Only the first report of the group that agrees with the final status
+                // made it so; any other one was late the first time too.
+                let agrees = ["ACSC", "ACCC", "RJCT"].contains(entry.status ?? "") && entry.status == found.status
+                let reanswer = rerunOf != nil && found.updatedAt == rerunOf && agrees && !resolvedForwards.contains(found.transferID)
+                if reanswer { resolvedForwards.insert(found.transferID) }
+                plans.append(CorrelationPlan(record: found, entry: entry, action: reanswer ? "reanswer" : "late", operation: nil))
                 continue
             }
             let status = entry.status ?? ""
@@ -72,7 +76,9 @@ extension Pipeline {
                 "file": "\(item.file.name)", "transfer": "\(record.transferID)", "final": "\(record.status)",
                 "status": "\(described)"])
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "late-status",
-                                             detail: "\(item.file.name): \(described) arrived after the payment ended \(record.status); recorded, not applied"))
+                                             detail: "\(item.file.name): \(described) arrived after "
+                                                + (record.isFinal ? "the payment ended \(record.status)" : "an earlier report of the same group resolved the payment")
+                                                + "; recorded, not applied"))
             result.statuses["late", default: 0] += 1
             return
         case "reanswer":

@@ -48,9 +48,11 @@ extension Pipeline {
             if let reason = updated.reason { result.reasons[reason, default: 0] += 1 }
             result.transactions += 1
             if let sender = updated.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) {
-                // Dated at the deadline, which stays recorded until this sweep's store commit:
-                // a sweep rerun after a crash writes the same answer.
-                let at = record.deadline ?? nowMs
+                // Dated by the ledger's void, which a sweep rerun after a crash finds again:
+                // the rerun writes the same answer.
+                let resolved = outcome.transfer?.resolvedAt
+                    ?? (try? TransferID(record.transferID)).flatMap { try? self.runtime.ledger.transfer(id: $0)?.resolvedAt }
+                let at = resolved.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? nowMs
                 let report = self.factory.report(originalMessageId: updated.messageId, originalCreation: nil, records: [updated],
                                                  to: BIC(sender), messageId: self.runtime.messageIDs.derived(from: "timeout|" + updated.transferID, at: at),
                                                  now: ISODateTime(utcMilliseconds: at))

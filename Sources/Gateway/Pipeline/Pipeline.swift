@@ -13,7 +13,10 @@ import Settlement
 /// output written and made durable with one flush → inputs archived. Nothing leaves the gateway
 /// before the ledger and the store have committed, and an input is archived only after its
 /// outputs are durable, so a crash at any point is followed by a rerun that settles nothing
-/// twice and writes no second or different output.
+/// twice and writes no second or different output: answers take their `MsgId` from the input's
+/// SHA-256 and their time from the first commit. (Timeout sweeps and review releases, which
+/// have no input to rerun, write their answers after the ledger and before the store: a rerun
+/// finds the same ledger effects and writes the same answers.)
 public final class Pipeline: Sendable {
     public let runtime: GatewayRuntime
     let factory: StatusReportFactory
@@ -137,6 +140,19 @@ public final class Pipeline: Sendable {
         try await self.complete(self.prepared(files))
     }
 
+    /// Processes files left in processing/ (by a crash, or a group that failed) in groups of
+    /// at most `groupSize`, after making their claims durable: the claims may have died with
+    /// the process that made them before it flushed them.
+    public func processRecovered(_ files: [ClaimedFile], groupSize: Int, scanner: InboxScanner) async throws -> [GroupResult] {
+        guard !files.isEmpty else { return [] }
+        try scanner.makeClaimsDurable()
+        var results: [GroupResult] = []
+        for start in stride(from: 0, to: files.count, by: max(1, groupSize)) {
+            results.append(try await self.process(Array(files[start..<min(start + max(1, groupSize), files.count)])))
+        }
+        return results
+    }
+
     /// The parallel first stage of a group, on its own: reading, validation and screening touch no
     /// state, so a batch run prepares the next group while the previous one completes.
     func prepared(_ files: [ClaimedFile]) -> PreparedGroup {
@@ -178,8 +194,9 @@ public final class Pipeline: Sendable {
         do {
             committed = try await self.commit(group, plans: &plans, limitSettlements: &limitSettlements)
         } catch {
-            // Nothing of the group is recorded, so it will be decided again (the daemon retries,
-            // a rerun takes it up): its limit reservations must not count twice.
+            // The store has recorded nothing of the group, so it will be decided again (the
+            // daemon retries, a rerun takes it up; the ledger replays whatever it committed):
+            // its limit reservations must not count twice.
             for case .creditTransfer(_, _, _, let transactions) in plans {
                 for reservation in transactions.compactMap(\.reservation) { try? await self.runtime.limits.release(reservation) }
             }
@@ -431,7 +448,9 @@ public final class Pipeline: Sendable {
                 if existing.fingerprint == record.fingerprint {
                     plan.decision = earlierInGroup != nil
                         ? .sameAsEarlier(transferID: existing.transferID)
-                        : .known(existing, rerun: existing.inputDigest == item.digest)
+                        // A rerun: this very transaction of this very input (the business
+                        // rules refuse a message that carries a transaction twice; belt and braces).
+                        : .known(existing, rerun: existing.inputDigest == item.digest && existing.transactionIndex == i)
                 } else {
                     plan.decision = .status("RJCT", reason: "AM05", narrative:
                         "duplicate: transfer \(existing.transferID) was received in \(existing.inputName) (\(existing.messageId)) with other details")

@@ -15,6 +15,8 @@ import Foundation
 /// millisecond with the next sequence number, and after 100 000 identifiers in one millisecond
 /// the generator moves on to the next millisecond. Identifiers therefore never repeat within a
 /// process, and across restarts as long as the clock does not step back past the last one issued.
+/// ``derived(from:at:)`` is the exception by design: the same key and day give the same
+/// identifier (its hash part cannot be mistaken for ``next()``'s 17-digit time).
 public final class MessageIDGenerator: Sendable {
     /// The longest prefix that still leaves room for the time and sequence in 35 characters.
     public static let maximumPrefixLength = 11

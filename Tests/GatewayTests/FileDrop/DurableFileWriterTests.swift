@@ -177,7 +177,8 @@ import Testing
     @Test func temporaryFilesOfAWriterAtWorkAreLeftAlone() async throws {
         try await withDataRoot { root in
             let folder = root.directories.outbox
-            let fresh = DurableFileWriter.temporaryName(for: "fresh.xml")
+            // A live writer: process 1 always runs.
+            let fresh = ".fresh.xml\(DurableFileWriter.temporaryMarker)1-0123456789abcdef.tmp"
             let stale = DurableFileWriter.temporaryName(for: "stale.xml")
             try root.put("x", in: folder, as: fresh)
             try root.put("y", in: folder, as: stale)
@@ -191,14 +192,15 @@ import Testing
     @Test func temporaryFilesOfAWriterThatDiedAreRemovedAtOnce() async throws {
         try await withDataRoot { root in
             let folder = root.directories.outbox
-            let mine = DurableFileWriter.temporaryName(for: "mine.xml")
-            #expect(DurableFileWriter.writerProcess(ofTemporaryName: mine) == getpid())
+            // This process's id: left by an earlier process that had the same one.
+            let earlier = DurableFileWriter.temporaryName(for: "earlier.xml")
+            #expect(DurableFileWriter.writerProcess(ofTemporaryName: earlier) == getpid())
             // A process id no process has (above the kernel's maximum of 2^22).
             let dead = ".dead.xml\(DurableFileWriter.temporaryMarker)99999999-0123456789abcdef.tmp"
-            try root.put("x", in: folder, as: mine)
-            try root.put("y", in: folder, as: dead)
-            #expect(try DurableFileWriter().removeAbandonedTemporaryFiles(in: folder, olderThan: 600) == 1)
-            #expect(try root.names(in: folder) == [mine])
+            let live = ".live.xml\(DurableFileWriter.temporaryMarker)1-0123456789abcdef.tmp"
+            for name in [earlier, dead, live] { try root.put("x", in: folder, as: name) }
+            #expect(try DurableFileWriter().removeAbandonedTemporaryFiles(in: folder, olderThan: 600) == 2)
+            #expect(try root.names(in: folder) == [live])
         }
     }
 

@@ -25,5 +25,10 @@ struct FileNameFittingTests {
         #expect(OutputFile.candidateName(input, attempt: 1) != OutputFile.candidateName(input, attempt: 2))
         #expect(DurableFileWriter.temporaryName(for: input).utf8.count <= 255)
         #expect(DurableFileWriter.isTemporaryName(DurableFileWriter.temporaryName(for: input)))
+        // Everything after the last dot is no file extension to keep.
+        let longExtension = "x." + String(repeating: "e", count: 253)
+        #expect(OutputFile.candidateName(longExtension, attempt: 1).utf8.count <= 255)
+        #expect(OutputFile.candidateName(longExtension, attempt: 1) != OutputFile.candidateName(longExtension, attempt: 2))
+        #expect(FileNameFitting.fitting(String(repeating: "a", count: 40), within: 5).utf8.count <= 5)
     }
 }

@@ -229,6 +229,27 @@ import Testing
         #expect(try gateway.runtime.store.heldPayments().map(\.transferID) == [SyntheticPayments.uetr(50)])
     }
 
+    @Test func aReleaseInterruptedAfterTheLedgerCanOnlyBeFinishedByReleasingAgain() async throws {
+        let gateway = try Fixture(screening: ReviewEverything())
+        defer { gateway.cleanUp() }
+        try gateway.drop(Self.payment(52), as: "held.xml")
+        _ = try await gateway.run()
+        // The release's settlement reached the ledger; then the process died before its records.
+        let id = try TransferID(SyntheticPayments.uetr(52))
+        let settled = try await gateway.runtime.ledger.apply([
+            .settle(TransferRequest(id: id, debit: "BANKDEFFXXX", credit: "BANKFRPPXXX", currency: "EUR", amount: 100_00)),
+        ])
+        let settledAt = try #require(settled.first?.transfer?.createdAt)
+        await #expect(throws: Pipeline.ReviewError.self, "a rejection would contradict the ledger") {
+            try await gateway.pipeline.review(SyntheticPayments.uetr(52), release: false)
+        }
+        try await Task.sleep(for: .milliseconds(5))
+        let released = try await gateway.pipeline.review(SyntheticPayments.uetr(52), release: true)
+        #expect(released.status == "ACSC")
+        #expect(released.updatedAt == Int64((settledAt.timeIntervalSince1970 * 1000).rounded()), "dated by the ledger's transfer")
+        #expect(try gateway.balance("BANKDEFFXXX") == 1_000_000_00 - 100_00, "settled once")
+    }
+
     @Test func aRejectedReviewAnswersRR04() async throws {
         let gateway = try Fixture(screening: ReviewEverything())
         defer { gateway.cleanUp() }

@@ -135,6 +135,14 @@ import Testing
         #expect(try gateway.answers().values.filter { $0 == ["ACSC"] }.count == 1, "one final answer to the sender")
         let record = try #require(try gateway.runtime.store.payments(matching: SyntheticPayments.uetr(41)).first)
         #expect(record.status == "ACSC" && record.deadline == nil, "the stale acknowledgement undid nothing")
+
+        // A crash before the three were archived: the rerun answers as the first run did.
+        for name in ["fed-1-settled.xml", "fed-2-again.xml", "fed-3-ack.xml"] {
+            let archived = try #require(gateway.pipeline.archivedInput(name))
+            try FileManager.default.moveItem(atPath: archived, toPath: gateway.runtime.directories.processing + "/" + name)
+        }
+        _ = try await gateway.run()
+        #expect(try gateway.answers().values.filter { $0 == ["ACSC"] }.count == 1, "still one final answer after the rerun")
     }
 }
 
