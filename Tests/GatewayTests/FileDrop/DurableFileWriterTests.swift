@@ -81,6 +81,24 @@ import Testing
         }
     }
 
+    @Test func aLargeBatchKeepsTheFirstOfNamesAlreadyTaken() async throws {
+        try await withDataRoot { root in
+            let folder = try root.directories.outboxDirectory(for: "ALPHDEFF")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for index in stride(from: 0, to: 100, by: 10) { try root.put("first \(index)", in: folder, as: "o\(index).xml") }
+            var batch = OutputBatch()
+            for index in 0..<100 {
+                batch.add(OutputFile(data: Data("second \(index)".utf8), directory: folder, name: "o\(index).xml", naming: .firstWriteWins))
+            }
+            let written = try DurableFileWriter(durability: .syncFileSystem).write(batch)
+            for (index, file) in written.enumerated() {
+                #expect(file.outcome == (index % 10 == 0 ? .alreadyPresent : .written))
+                #expect(try root.text(at: file.path) == (index % 10 == 0 ? "first \(index)" : "second \(index)"))
+            }
+            #expect(try root.names(in: folder).count == 100, "no temporary file left behind")
+        }
+    }
+
     @Test func deterministicRewriteWithIdenticalBytesIsRecognisedAsDone() async throws {
         try await withDataRoot { root in
             let folder = try root.directories.outboxDirectory(for: "DEUTDEFF")
