@@ -34,7 +34,7 @@ public struct GatewayDaemon: Service {
         let recovered = try scanner.recoverable()
         if !recovered.isEmpty {
             logger.info("recovering files left in processing/", metadata: ["files": "\(recovered.count)"])
-            _ = try await self.pipeline.processRecovered(recovered, groupSize: self.groupSize, scanner: scanner)
+            _ = try await self.pipeline.processRecovered(recovered, groupSize: self.groupSize, groupBytes: self.groupBytes, scanner: scanner)
         }
         logger.info("watching the inbox", metadata: ["inbox": "\(runtime.directories.inbox)"])
 
@@ -89,7 +89,7 @@ public struct GatewayDaemon: Service {
     func drain(scanner: InboxScanner, stopping: StopFlag) async throws {
         let stranded = try scanner.recoverable()
         if !stranded.isEmpty && !stopping.isSet {
-            _ = try await self.pipeline.processRecovered(stranded, groupSize: self.groupSize, scanner: scanner)
+            _ = try await self.pipeline.processRecovered(stranded, groupSize: self.groupSize, groupBytes: self.groupBytes, scanner: scanner)
         }
         while !stopping.isSet {
             let eligible = try scanner.eligibleFiles()

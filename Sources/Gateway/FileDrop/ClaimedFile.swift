@@ -11,12 +11,15 @@ public struct ClaimedFile: Sendable, Hashable {
     /// `true` when the file was found in `processing/` at start-up rather than claimed now;
     /// some of its outputs may already exist.
     public let isRecovered: Bool
+    /// The size in bytes when it was listed; 0 when not known (a file claimed by name).
+    public let size: Int
 
     /// Creates a claimed-file value (normally made by ``InboxScanner``).
-    public init(name: String, path: String, isRecovered: Bool) {
+    public init(name: String, path: String, isRecovered: Bool, size: Int = 0) {
         self.name = name
         self.path = path
         self.isRecovered = isRecovered
+        self.size = size
     }
 
     /// The name without its last extension (`pain001-42.xml` → `pain001-42`), the usual base

@@ -91,6 +91,6 @@ public struct InboxScanner: Sendable {
                     modifiedSeconds: entry.modifiedSeconds, modifiedNanoseconds: entry.modifiedNanoseconds)
             }
             .sorted(by: InboxFile.claimOrder)
-            .map { ClaimedFile(name: $0.name, path: $0.path, isRecovered: true) }
+            .map { ClaimedFile(name: $0.name, path: $0.path, isRecovered: true, size: $0.size) }
     }
 }

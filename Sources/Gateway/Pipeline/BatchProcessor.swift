@@ -24,19 +24,23 @@ public struct BatchProcessor: Sendable {
     /// `files` cut into consecutive groups of at most ``groupSize`` files and ``groupBytes``
     /// bytes (a file larger than the budget makes a group of its own).
     static func groups(_ files: [InboxFile], groupSize: Int, groupBytes: Int) -> [ArraySlice<InboxFile>] {
-        var groups: [ArraySlice<InboxFile>] = []
-        var start = files.startIndex
+        groups(sizes: files.map(\.size), groupSize: groupSize, groupBytes: groupBytes).map { files[$0] }
+    }
+
+    /// The ranges of consecutive groups of items of the given sizes, cut as ``groups(_:groupSize:groupBytes:)``.
+    static func groups(sizes: [Int], groupSize: Int, groupBytes: Int) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0
         var bytes = 0
-        for index in files.indices {
-            let size = max(0, files[index].size)
-            if index > start, index - start == groupSize || bytes + size > groupBytes {
-                groups.append(files[start..<index])
+        for (index, size) in sizes.enumerated() {
+            if index > start, index - start == max(1, groupSize) || bytes + max(0, size) > groupBytes {
+                groups.append(start..<index)
                 start = index
                 bytes = 0
             }
-            bytes += size
+            bytes += max(0, size)
         }
-        if start < files.endIndex { groups.append(files[start...]) }
+        if start < sizes.count { groups.append(start..<sizes.count) }
         return groups
     }
 
@@ -109,7 +113,8 @@ public struct BatchProcessor: Sendable {
         var summary = Summary()
         var latencies: [Int64] = []
 
-        for group in try await self.pipeline.processRecovered(scanner.recoverable(), groupSize: self.groupSize, scanner: scanner) {
+        for group in try await self.pipeline.processRecovered(scanner.recoverable(), groupSize: self.groupSize,
+                                                                 groupBytes: self.groupBytes, scanner: scanner) {
             summary.add(group)
             latencies += group.latenciesMicros
         }

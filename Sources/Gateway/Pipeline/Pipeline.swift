@@ -141,14 +141,15 @@ public final class Pipeline: Sendable {
     }
 
     /// Processes files left in processing/ (by a crash, or a group that failed) in groups of
-    /// at most `groupSize`, after making their claims durable: the claims may have died with
-    /// the process that made them before it flushed them.
-    public func processRecovered(_ files: [ClaimedFile], groupSize: Int, scanner: InboxScanner) async throws -> [GroupResult] {
+    /// at most `groupSize` files and `groupBytes` bytes, after making their claims durable: the
+    /// claims may have died with the process that made them before it flushed them.
+    public func processRecovered(_ files: [ClaimedFile], groupSize: Int, groupBytes: Int,
+                                 scanner: InboxScanner) async throws -> [GroupResult] {
         guard !files.isEmpty else { return [] }
         try scanner.makeClaimsDurable()
         var results: [GroupResult] = []
-        for start in stride(from: 0, to: files.count, by: max(1, groupSize)) {
-            results.append(try await self.process(Array(files[start..<min(start + max(1, groupSize), files.count)])))
+        for range in BatchProcessor.groups(sizes: files.map(\.size), groupSize: groupSize, groupBytes: groupBytes) {
+            results.append(try await self.process(Array(files[range])))
         }
         return results
     }

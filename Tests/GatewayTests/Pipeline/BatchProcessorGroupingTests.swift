@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Gateway
 
@@ -27,4 +28,16 @@ struct BatchProcessorGroupingTests {
         #expect(Self.cut([10, 5_000, 10], groupSize: 512, groupBytes: 1_000) == [[10], [5_000], [10]])
         #expect(Self.cut([], groupSize: 512, groupBytes: 1_000).isEmpty)
     }
+
+    @Test func filesRecoveredFromProcessingAreGroupedByTheirSizeToo() async throws {
+        try await withDataRoot { root in
+            for name in ["a.xml", "b.xml", "c.xml"] {
+                try root.put(String(repeating: "x", count: 100), in: root.directories.processing, as: name)
+            }
+            let recovered = try InboxScanner(directories: root.directories).recoverable()
+            #expect(recovered.map(\.size) == [100, 100, 100])
+            #expect(BatchProcessor.groups(sizes: recovered.map(\.size), groupSize: 512, groupBytes: 250) == [0..<2, 2..<3])
+        }
+    }
 }
+
