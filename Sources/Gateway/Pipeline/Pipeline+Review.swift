@@ -58,7 +58,7 @@ extension Pipeline {
                             claimedAt: record.receivedAt, digest: record.inputDigest)
             // Dated with the ledger's record of the transfer: a release run again after a crash
             // replays that transfer and writes the same answers, whatever the day.
-            let settledAt = outcomes.first?.transfer.map { Int64(($0.createdAt.timeIntervalSince1970 * 1000).rounded()) } ?? now
+            let settledAt = outcomes.first?.transfer.map { Pipeline.milliseconds(of: $0.createdAt) } ?? now
             var result = GroupResult()
             self.finish(&plan, outcomes: outcomes, now: settledAt, latency: (now - record.receivedAt) * 1000, item: item,
                         outputs: &outputs, batch: &batch, result: &result)

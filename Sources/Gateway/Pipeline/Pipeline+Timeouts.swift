@@ -52,7 +52,7 @@ extension Pipeline {
                 // the rerun writes the same answer.
                 let resolved = outcome.transfer?.resolvedAt
                     ?? (try? TransferID(record.transferID)).flatMap { try? self.runtime.ledger.transfer(id: $0)?.resolvedAt }
-                let at = resolved.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? nowMs
+                let at = resolved.map(Pipeline.milliseconds(of:)) ?? nowMs
                 let report = self.factory.report(originalMessageId: updated.messageId, originalCreation: nil, records: [updated],
                                                  to: BIC(sender), messageId: self.runtime.messageIDs.derived(from: "timeout|" + updated.transferID, at: at),
                                                  now: ISODateTime(utcMilliseconds: at))

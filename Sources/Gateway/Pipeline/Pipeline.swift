@@ -646,5 +646,8 @@ public final class Pipeline: Sendable {
 
     static func milliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
+    /// `date` in milliseconds since 1970, to the nearest (the ledger's times are whole milliseconds).
+    static func milliseconds(of date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
     static func iso(_ ms: Int64) -> String { ISODateTime(utcMilliseconds: ms).rawValue }
 }

@@ -54,7 +54,7 @@ public final class MessageIDGenerator: Sendable {
             }
             return (state.millisecond, state.sequence)
         }
-        let stamp = String(decoding: ISODateTime(utcMilliseconds: millisecond).rawValue.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
+        let stamp = MessageIDGenerator.digits(ofTime: millisecond)
         let counter = String(sequence)
         let padded = String(repeating: "0", count: max(0, 5 - counter.count)) + counter
         return (self.prefix.isEmpty ? "" : self.prefix + "-") + stamp + "-" + padded
@@ -69,9 +69,13 @@ public final class MessageIDGenerator: Sendable {
     public func derived(from key: String, at milliseconds: Int64) -> String {
         var hash = FNV1a128()
         hash.combineField(key)
-        let day = String(decoding: ISODateTime(utcMilliseconds: milliseconds).rawValue.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.prefix(8),
-                         as: UTF8.self)
+        let day = String(MessageIDGenerator.digits(ofTime: milliseconds).prefix(8))
         let head = (self.prefix.isEmpty ? "" : self.prefix + "-") + day + "-"
         return head + hash.hexDigest.prefix(max(0, 35 - head.count))
+    }
+
+    /// `yyyyMMddHHmmssSSS` of a UTC time in milliseconds.
+    private static func digits(ofTime milliseconds: Int64) -> String {
+        String(decoding: ISODateTime(utcMilliseconds: milliseconds).rawValue.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
     }
 }
