@@ -1,17 +1,10 @@
+import ISO20022
+
 /// Helpers for SWIFT/BIC codes (ISO 9362).
 public enum BICCode {
-    /// Whether `code` has the BIC shape of ISO 9362:2014: 4 letters or digits (institution),
-    /// 2 letters (country), 2 letters or digits (location), and optionally 3 letters or digits
-    /// (branch).
+    /// Whether `code` has the BIC shape of ISO 9362:2014 (see `BIC.hasValidShape`), in either case.
     public static func isWellFormed(_ code: some StringProtocol) -> Bool {
-        let bytes = Array(code.utf8)
-        guard bytes.count == 8 || bytes.count == 11 else { return false }
-        for (i, b) in bytes.enumerated() {
-            let letter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
-            let digit = b >= 48 && b <= 57
-            if i == 4 || i == 5 { if !letter { return false } } else if !(letter || digit) { return false }
-        }
-        return true
+        BIC(String(code).uppercased()).hasValidShape
     }
 
     /// The upper-case BIC with spaces removed, or nil when it is not well formed.

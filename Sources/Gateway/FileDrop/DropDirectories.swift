@@ -1,4 +1,5 @@
 import Foundation
+import ISO20022
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -99,20 +100,6 @@ public struct DropDirectories: Sendable, Hashable {
         return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
     }
 
-    /// An ISO 9362 BIC: 4 letters or digits (institution), 2 letters (country), 2 letters or
-    /// digits (location), optionally 3 more (branch); upper case, as the schemas require.
-    static func isValidBIC(_ bic: String) -> Bool {
-        let bytes = Array(bic.utf8)
-        guard bytes.count == 8 || bytes.count == 11 else { return false }
-        func isLetter(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-        for (index, byte) in bytes.enumerated() {
-            if index == 4 || index == 5 {
-                guard isLetter(byte) else { return false }
-            } else {
-                guard isLetter(byte) || isDigit(byte) else { return false }
-            }
-        }
-        return true
-    }
+    /// Whether `bic` can name an outbox folder: the shape of an ISO 9362:2014 BIC, upper case.
+    static func isValidBIC(_ bic: String) -> Bool { BIC(bic).hasValidShape }
 }

@@ -30,10 +30,24 @@ public struct BIC: RawRepresentable, Sendable, Hashable, ExpressibleByStringLite
     /// `true` when ``validate()`` would not throw.
     public var isValid: Bool { (try? validate()) != nil }
 
+    /// `true` when the text has the shape of an ISO 9362:2014 BIC (length and character
+    /// classes: 4 letters or digits, 2 letters, 2 letters or digits, optionally 3 more), whatever
+    /// its country code: what a file or folder named after a BIC needs.
+    public var hasValidShape: Bool { (try? validateShape()) != nil }
+
     /// Checks length, character classes and that the country code is an ISO 3166 code.
     ///
     /// - Throws: ``IdentifierError`` of kind ``IdentifierError/Kind/bic`` (reason RC01).
     public func validate() throws(IdentifierError) {
+        try validateShape()
+        let country = Array(rawValue.utf8.dropFirst(4).prefix(2))
+        guard CountryCode.isAssigned(country[0], country[1]) else {
+            throw error(.unknownCountry(String(decoding: country, as: UTF8.self)))
+        }
+    }
+
+    /// Length and character classes (upper case only), the country code's letters included.
+    private func validateShape() throws(IdentifierError) {
         let bytes = rawValue.utf8
         guard bytes.count == 8 || bytes.count == 11 else {
             throw error(.wrongLength(found: bytes.count, expected: [8, 11]))
@@ -46,10 +60,6 @@ public struct BIC: RawRepresentable, Sendable, Hashable, ExpressibleByStringLite
             } else if !ASCII.isUpperAlphanumeric(byte) {
                 throw error(.invalidCharacter(position: position, expected: "an upper-case letter or digit"))
             }
-        }
-        let country = Array(bytes.dropFirst(4).prefix(2))
-        guard CountryCode.isAssigned(country[0], country[1]) else {
-            throw error(.unknownCountry(String(decoding: country, as: UTF8.self)))
         }
     }
 
