@@ -9,7 +9,7 @@ public struct GatewayDaemon: Service {
     public let pipeline: Pipeline
     /// Most files per group.
     public var groupSize: Int
-    /// Most input bytes per group (see ``BatchProcessor/groupBytes``).
+    /// Most input bytes per group (see ``GroupLimits``).
     public var groupBytes: Int
     /// How often timeouts are checked and the inbox rescanned when no event arrives.
     public var tick: Duration
@@ -24,6 +24,8 @@ public struct GatewayDaemon: Service {
         self.watcher = watcher
     }
 
+    var limits: GroupLimits { GroupLimits(files: self.groupSize, bytes: self.groupBytes) }
+
     public func run() async throws {
         let runtime = self.pipeline.runtime
         let logger = runtime.logger
@@ -34,7 +36,7 @@ public struct GatewayDaemon: Service {
         let recovered = try scanner.recoverable()
         if !recovered.isEmpty {
             logger.info("recovering files left in processing/", metadata: ["files": "\(recovered.count)"])
-            _ = try await self.pipeline.processRecovered(recovered, groupSize: self.groupSize, groupBytes: self.groupBytes, scanner: scanner)
+            _ = try await self.pipeline.processRecovered(recovered, limits: self.limits, scanner: scanner)
         }
         logger.info("watching the inbox", metadata: ["inbox": "\(runtime.directories.inbox)"])
 
@@ -89,13 +91,14 @@ public struct GatewayDaemon: Service {
     func drain(scanner: InboxScanner, stopping: StopFlag) async throws {
         let stranded = try scanner.recoverable()
         if !stranded.isEmpty && !stopping.isSet {
-            _ = try await self.pipeline.processRecovered(stranded, groupSize: self.groupSize, groupBytes: self.groupBytes, scanner: scanner)
+            _ = try await self.pipeline.processRecovered(stranded, limits: self.limits, scanner: scanner)
         }
         while !stopping.isSet {
             let eligible = try scanner.eligibleFiles()
             if eligible.isEmpty { return }
             var claimed: [ClaimedFile] = []
-            for file in BatchProcessor.groups(eligible, groupSize: self.groupSize, groupBytes: self.groupBytes).first ?? [] {
+            guard let first = self.limits.cut(sizes: eligible.map(\.size)).first else { return }
+            for file in eligible[first] {
                 if let claim = try scanner.claim(file) { claimed.append(claim) }
             }
             if claimed.isEmpty { return }

@@ -7,12 +7,8 @@ public struct BatchProcessor: Sendable {
     public let pipeline: Pipeline
     /// Most files per durable group: larger groups mean fewer flushes.
     public var groupSize: Int
-    /// Most input bytes per durable group (a group always takes at least one file).
-    ///
-    /// Bulk files carry hundreds of transactions each, so a group of `groupSize` of them would
-    /// be one huge group with nothing to overlap it; the byte budget keeps groups at a few
-    /// thousand transactions whatever the files carry. The default, 4 MiB, is above 512
-    /// single-transaction messages of 5–8 KB.
+    /// Most input bytes per durable group (see ``GroupLimits``). The default, 4 MiB, is above
+    /// 512 single-transaction messages of 5–8 KB.
     public var groupBytes: Int
 
     public init(pipeline: Pipeline, groupSize: Int = 512, groupBytes: Int = 4 << 20) {
@@ -21,28 +17,7 @@ public struct BatchProcessor: Sendable {
         self.groupBytes = max(1, groupBytes)
     }
 
-    /// `files` cut into consecutive groups of at most ``groupSize`` files and ``groupBytes``
-    /// bytes (a file larger than the budget makes a group of its own).
-    static func groups(_ files: [InboxFile], groupSize: Int, groupBytes: Int) -> [ArraySlice<InboxFile>] {
-        groups(sizes: files.map(\.size), groupSize: groupSize, groupBytes: groupBytes).map { files[$0] }
-    }
-
-    /// The ranges of consecutive groups of items of the given sizes, cut as ``groups(_:groupSize:groupBytes:)``.
-    static func groups(sizes: [Int], groupSize: Int, groupBytes: Int) -> [Range<Int>] {
-        var groups: [Range<Int>] = []
-        var start = 0
-        var bytes = 0
-        for (index, size) in sizes.enumerated() {
-            if index > start, index - start == max(1, groupSize) || bytes + max(0, size) > groupBytes {
-                groups.append(start..<index)
-                start = index
-                bytes = 0
-            }
-            bytes += max(0, size)
-        }
-        if start < sizes.count { groups.append(start..<sizes.count) }
-        return groups
-    }
+    var limits: GroupLimits { GroupLimits(files: self.groupSize, bytes: self.groupBytes) }
 
     /// The figures `corridor process` prints at the end.
     public struct Summary: Sendable {
@@ -113,8 +88,7 @@ public struct BatchProcessor: Sendable {
         var summary = Summary()
         var latencies: [Int64] = []
 
-        for group in try await self.pipeline.processRecovered(scanner.recoverable(), groupSize: self.groupSize,
-                                                                 groupBytes: self.groupBytes, scanner: scanner) {
+        for group in try await self.pipeline.processRecovered(scanner.recoverable(), limits: self.limits, scanner: scanner) {
             summary.add(group)
             latencies += group.latenciesMicros
         }
@@ -140,9 +114,9 @@ public struct BatchProcessor: Sendable {
                 progress(summary.files, total)
             }
             do {
-                for files in BatchProcessor.groups(eligible, groupSize: self.groupSize, groupBytes: self.groupBytes) {
+                for range in self.limits.cut(sizes: eligible.map(\.size)) {
                     var claimed: [ClaimedFile] = []
-                    for file in files {
+                    for file in eligible[range] {
                         if let claim = try scanner.claim(file) { claimed.append(claim) }
                     }
                     guard !claimed.isEmpty else { continue }

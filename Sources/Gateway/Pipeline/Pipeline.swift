@@ -140,15 +140,14 @@ public final class Pipeline: Sendable {
         try await self.complete(self.prepared(files))
     }
 
-    /// Processes files left in processing/ (by a crash, or a group that failed) in groups of
-    /// at most `groupSize` files and `groupBytes` bytes, after making their claims durable: the
-    /// claims may have died with the process that made them before it flushed them.
-    public func processRecovered(_ files: [ClaimedFile], groupSize: Int, groupBytes: Int,
-                                 scanner: InboxScanner) async throws -> [GroupResult] {
+    /// Processes files left in processing/ (by a crash, or a group that failed) in groups
+    /// within `limits`, after making their claims durable: the claims may have died with the
+    /// process that made them before it flushed them.
+    public func processRecovered(_ files: [ClaimedFile], limits: GroupLimits, scanner: InboxScanner) async throws -> [GroupResult] {
         guard !files.isEmpty else { return [] }
         try scanner.makeClaimsDurable()
         var results: [GroupResult] = []
-        for range in BatchProcessor.groups(sizes: files.map(\.size), groupSize: groupSize, groupBytes: groupBytes) {
+        for range in limits.cut(sizes: files.map(\.size)) {
             results.append(try await self.process(Array(files[range])))
         }
         return results

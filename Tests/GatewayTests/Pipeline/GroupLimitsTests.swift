@@ -2,16 +2,11 @@ import Foundation
 import Testing
 @testable import Gateway
 
-/// How `corridor process` cuts the inbox into durable groups.
-struct BatchProcessorGroupingTests {
-    static func files(_ sizes: [Int]) -> [InboxFile] {
-        sizes.enumerated().map { i, size in
-            InboxFile(name: "f\(i).xml", path: "/inbox/f\(i).xml", size: size, modifiedSeconds: i, modifiedNanoseconds: 0)
-        }
-    }
-
+/// How `corridor process` and the daemon cut the inbox into durable groups.
+struct GroupLimitsTests {
+    /// The sizes, cut into groups.
     static func cut(_ sizes: [Int], groupSize: Int, groupBytes: Int) -> [[Int]] {
-        BatchProcessor.groups(files(sizes), groupSize: groupSize, groupBytes: groupBytes).map { $0.map(\.size) }
+        GroupLimits(files: groupSize, bytes: groupBytes).cut(sizes: sizes).map { Array(sizes[$0]) }
     }
 
     @Test func singleTransactionFilesAreGroupedByCount() {
@@ -36,7 +31,7 @@ struct BatchProcessorGroupingTests {
             }
             let recovered = try InboxScanner(directories: root.directories).recoverable()
             #expect(recovered.map(\.size) == [100, 100, 100])
-            #expect(BatchProcessor.groups(sizes: recovered.map(\.size), groupSize: 512, groupBytes: 250) == [0..<2, 2..<3])
+            #expect(GroupLimits(files: 512, bytes: 250).cut(sizes: recovered.map(\.size)) == [0..<2, 2..<3])
         }
     }
 }
