@@ -49,7 +49,7 @@ extension Pipeline {
                     creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
                     let creditor = record.creditorAgent, let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
                 {
-                    self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs008-\(plan.index + 1)"), to: &outputs)
+                    self.addOutput(message, directory: directory, name: self.outputName(item, kind: deliveryKind), to: &outputs)
                 }
             case .rejected(let rejection):
                 record.status = "RJCT"
@@ -69,7 +69,7 @@ extension Pipeline {
                         creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
                         let directory = try? self.runtime.directories.outboundDirectory(for: route)
                     {
-                        self.addOutput(message, directory: directory, name: self.outputName(item, kind: "\(plan.index + 1).pacs008"), to: &outputs)
+                        self.addOutput(message, directory: directory, name: self.outputName(item, kind: forwardKind), to: &outputs)
                     }
                 } else {
                     record.status = transfer.state == .posted ? "ACSC" : "RJCT"
@@ -89,7 +89,7 @@ extension Pipeline {
                                                                messageId: forwardId, creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
                let directory = try? self.runtime.directories.outboundDirectory(for: route)
             {
-                self.addOutput(message, directory: directory, name: self.outputName(item, kind: "\(plan.index + 1).pacs008"), to: &outputs)
+                self.addOutput(message, directory: directory, name: self.outputName(item, kind: forwardKind), to: &outputs)
             }
             if rerun, existing.status == "ACSC", existing.action == "settle", let creditor = existing.creditorAgent,
                let message = try? self.runtime.forwards.deliveryToCreditorAgent(
@@ -98,7 +98,7 @@ extension Pipeline {
                 creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
                let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
             {
-                self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs008-\(plan.index + 1)"), to: &outputs)
+                self.addOutput(message, directory: directory, name: self.outputName(item, kind: deliveryKind), to: &outputs)
             }
             plan.record = existing
             batch.events.append(PaymentEvent(transferID: existing.transferID, messageId: existing.messageId, at: now,

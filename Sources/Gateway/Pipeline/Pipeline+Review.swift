@@ -23,7 +23,7 @@ extension Pipeline {
             let rejected = matching.filter { $0.action == "hold" && $0.status == "RJCT" && $0.reason == "RR04" }
             if rejected.count == 1, let record = rejected.first {
                 var outputs: [PendingOutput] = []
-                self.addReviewAnswer(for: record, to: &outputs)
+                self.addStandaloneAnswer(for: record, kind: "review", at: record.updatedAt, to: &outputs)
                 if !outputs.isEmpty { try self.writeOutputs(outputs) }
                 return record
             }
@@ -81,7 +81,7 @@ extension Pipeline {
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "review-reject",
                                              detail: record.narrative ?? ""))
         }
-        self.addReviewAnswer(for: record, to: &outputs)
+        self.addStandaloneAnswer(for: record, kind: "review", at: record.updatedAt, to: &outputs)
         // A release's answers go out before the store records them: the ledger holds its effect,
         // so after a crash in between the payment is still held, and releasing it again replays
         // the same transfer and finds the same names written (first write wins). A rejection
@@ -96,19 +96,6 @@ extension Pipeline {
         if let settled { await self.settleLimits(settled) }
         if !release, !outputs.isEmpty { try self.writeOutputs(outputs) }
         return record
-    }
-
-    /// The sender's pacs.002 for a reviewed payment, dated with the record's last update (the
-    /// rejection, or the ledger's transfer for a release) and with a `MsgId` derived from its
-    /// transfer id: answering again gives the same bytes.
-    private func addReviewAnswer(for record: PaymentRecord, to outputs: inout [PendingOutput]) {
-        guard let sender = record.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) else { return }
-        let report = self.factory.report(
-            originalMessageId: record.messageId, originalCreation: nil, records: [record], to: BIC(sender),
-            messageId: self.runtime.messageIDs.derived(from: "review|" + record.transferID, at: record.updatedAt),
-            now: ISODateTime(utcMilliseconds: record.updatedAt))
-        let name = "review-" + record.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
-        self.addOutput(report, directory: directory, name: name, to: &outputs)
     }
 
     /// The archived copy of an input, searched across the archive's date folders (newest

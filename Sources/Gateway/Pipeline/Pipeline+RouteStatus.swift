@@ -85,7 +85,7 @@ extension Pipeline {
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "rerun",
                                              detail: "\(item.file.name): \(described) answered again with the stored \(record.status)"))
             result.statuses[record.status, default: 0] += 1
-            self.answerSender(record, index: index, now: now, item: item, outputs: &outputs)
+            self.answerSender(record, index: index, item: item, outputs: &outputs)
             return
         case "acknowledge":
             record.routeAcknowledged = true
@@ -135,11 +135,12 @@ extension Pipeline {
             result.settled[record.currency, default: .zero] = result.settled[record.currency, default: .zero]
                 .adding(ExactDecimal(record.amount) ?? .zero) ?? .zero
         }
-        self.answerSender(record, index: index, now: now, item: item, outputs: &outputs)
+        self.answerSender(record, index: index, item: item, outputs: &outputs)
     }
 
-    /// The final pacs.002 to the sender of a forwarded payment, named after the route's report.
-    private func answerSender(_ record: PaymentRecord, index: Int, now: Int64, item: Item, outputs: inout [PendingOutput]) {
+    /// The final pacs.002 to the sender of a forwarded payment, named after the route's report
+    /// and dated when the record became final.
+    private func answerSender(_ record: PaymentRecord, index: Int, item: Item, outputs: inout [PendingOutput]) {
         if let sender = record.sender.map({ BIC($0) }), let directory = try? self.runtime.directories.outboxDirectory(for: sender.rawValue) {
             let report = self.factory.report(originalMessageId: record.messageId, originalCreation: nil, records: [record], to: sender,
                                              messageId: self.answerMessageId(item, kind: "\(index + 1).pacs002", at: record.updatedAt),

@@ -47,18 +47,11 @@ extension Pipeline {
             result.statuses[updated.status, default: 0] += 1
             if let reason = updated.reason { result.reasons[reason, default: 0] += 1 }
             result.transactions += 1
-            if let sender = updated.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) {
-                // Dated by the ledger's void, which a sweep rerun after a crash finds again:
-                // the rerun writes the same answer.
-                let resolved = outcome.transfer?.resolvedAt
-                    ?? (try? TransferID(record.transferID)).flatMap { try? self.runtime.ledger.transfer(id: $0)?.resolvedAt }
-                let at = resolved.map(Pipeline.milliseconds(of:)) ?? nowMs
-                let report = self.factory.report(originalMessageId: updated.messageId, originalCreation: nil, records: [updated],
-                                                 to: BIC(sender), messageId: self.runtime.messageIDs.derived(from: "timeout|" + updated.transferID, at: at),
-                                                 now: ISODateTime(utcMilliseconds: at))
-                let name = "timeout-" + updated.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
-                self.addOutput(report, directory: directory, name: name, to: &outputs)
-            }
+            // Dated by the ledger's void, which a sweep rerun after a crash finds again: the rerun
+            // writes the same answer.
+            let resolved = outcome.transfer?.resolvedAt
+                ?? (try? TransferID(record.transferID)).flatMap { try? self.runtime.ledger.transfer(id: $0)?.resolvedAt }
+            self.addStandaloneAnswer(for: updated, kind: "timeout", at: resolved.map(Pipeline.milliseconds(of:)) ?? nowMs, to: &outputs)
         }
         // The answers go out before the store records them: the voids are durable in the
         // ledger, so a crash in between only means this sweep runs again, finds the same

@@ -250,10 +250,9 @@ public final class Pipeline: Sendable {
         var finished: [String: PaymentRecord] = [:]
         for (item, plan) in zip(items, plans) {
             let latency = max(0, finishedAt - item.claimedAt) * 1000
-            // The answers' time: this commit's, or for a rerun after a crash, the first commit's
-            // (as recorded with the input), so that the rerun writes the same bytes.
-            let stored = known.inputs[item.digest]
-            let answeredAt = item.file.isRecovered && stored?.name == item.file.name ? stored?.at ?? finishedAt : finishedAt
+            // The answers' time: this commit's, or for a rerun after a crash, the first commit's,
+            // so that the rerun writes the same bytes.
+            let answeredAt = self.firstCommit(of: item, known: known) ?? finishedAt
             switch plan {
             case .error(let reason, let code, let detail):
                 errorFiles.append((item.file, ErrorReport(file: item.file.name, reason: reason, code: code, detail: detail,
@@ -344,6 +343,13 @@ public final class Pipeline: Sendable {
         return result
     }
 
+    /// The time of `item`'s first commit when this is a rerun of it after a crash (recovered
+    /// from processing/ under the name that commit recorded with its bytes); nil otherwise.
+    func firstCommit(of item: Item, known: GatewayStore.Known) -> Int64? {
+        guard item.file.isRecovered, let stored = known.inputs[item.digest], stored.name == item.file.name else { return nil }
+        return stored.at
+    }
+
     /// What the decisions of a group have seen so far: each decision sees those before it.
     struct GroupMemory {
         /// Input digests.
@@ -368,7 +374,7 @@ public final class Pipeline: Sendable {
         if memory.digests.contains(item.digest) {
             return .error(reason: "duplicate file", code: "DUPLICATE", detail: "byte-identical to another file of the same group")
         }
-        if let first = known.inputs[item.digest], !item.file.isRecovered || first.name != item.file.name {
+        if let first = known.inputs[item.digest], self.firstCommit(of: item, known: known) == nil {
             return .error(reason: "duplicate file", code: "DUPLICATE",
                           detail: "byte-identical to \(first.name), first seen \(Pipeline.iso(first.at)); SHA-256 \(item.digest)")
         }
@@ -399,9 +405,7 @@ public final class Pipeline: Sendable {
         case .statusReport:
             // A rerun of a report whose commit went through before a crash: the payments it
             // made final carry that commit's time, and are answered again (first write wins).
-            let stored = known.inputs[item.digest]
-            let rerunOf = item.file.isRecovered && stored?.name == item.file.name ? stored?.at : nil
-            return try self.planStatusReport(message, now: now, rerunOf: rerunOf, operations: &operations,
+            return try self.planStatusReport(message, now: now, rerunOf: self.firstCommit(of: item, known: known), operations: &operations,
                                              resolvedForwards: &memory.resolvedForwards)
         case .none:
             return .error(reason: "not a payment message", code: "FF01", detail: "a Business Application Header without a Document")
@@ -615,6 +619,19 @@ public final class Pipeline: Sendable {
     /// kind, so that a rerun after a crash writes the same message again, never a second one.
     func answerMessageId(_ item: Item, kind: String, at milliseconds: Int64) -> String {
         self.runtime.messageIDs.derived(from: item.digest + "|" + kind, at: milliseconds)
+    }
+
+    /// The sender's pacs.002 for one payment answered outside any input (a review, a timeout):
+    /// `<kind>-<transfer id>.pacs002.xml`, its `MsgId` derived from both, dated `at`, so that
+    /// answering again gives the same bytes under the same name.
+    func addStandaloneAnswer(for record: PaymentRecord, kind: String, at: Int64, to outputs: inout [PendingOutput]) {
+        guard let sender = record.sender, let directory = try? self.runtime.directories.outboxDirectory(for: sender) else { return }
+        let report = self.factory.report(
+            originalMessageId: record.messageId, originalCreation: nil, records: [record], to: BIC(sender),
+            messageId: self.runtime.messageIDs.derived(from: kind + "|" + record.transferID, at: at),
+            now: ISODateTime(utcMilliseconds: at))
+        let name = kind + "-" + record.transferID.filter { $0.isLetter || $0.isNumber || $0 == "-" } + ".pacs002.xml"
+        self.addOutput(report, directory: directory, name: name, to: &outputs)
     }
 
     /// `<input stem>-<first 12 hex of its SHA-256>.<kind>.xml`: the same input always names its outputs the same.
