@@ -118,12 +118,7 @@ public struct DurableFileWriter: Sendable {
             defer { for handle in handles { close(handle.fd) } }
             if flushEach || pending.count < DurableFileWriter.parallelFrom {
                 for index in pending {
-                    let output = outputs[index]
-                    let temporary = POSIX.path(output.directory, Self.temporaryName(for: output.name))
-                    let fd = try POSIX.createExclusive(temporary, data: output.data)
-                    temporaryPaths[index] = temporary
-                    defer { close(fd) }
-                    if flushEach { try POSIX.dataSync(fd, path: temporary) }
+                    temporaryPaths[index] = try Self.writeTemporary(outputs[index], flush: flushEach)
                 }
             } else {
                 // Many outputs: two threads create and fill the temporary files (the copying
@@ -135,11 +130,7 @@ public struct DurableFileWriter: Sendable {
                         let slot = next.increment()
                         guard slot < pending.count else { return }
                         let output = outputs[pending[slot]]
-                        let temporary = POSIX.path(output.directory, Self.temporaryName(for: output.name))
-                        created.set(slot, Result { () throws(FileDropError) -> String in
-                            close(try POSIX.createExclusive(temporary, data: output.data))
-                            return temporary
-                        })
+                        created.set(slot, Result { () throws(FileDropError) -> String in try Self.writeTemporary(output, flush: false) })
                     }
                 }
                 var failure: FileDropError? = nil
@@ -203,7 +194,7 @@ public struct DurableFileWriter: Sendable {
         for entry in try POSIX.list(directory) where entry.isRegularFile && Self.isTemporaryName(entry.name) {
             let writer = Self.writerProcess(ofTemporaryName: entry.name)
             let abandoned = seconds == 0 || entry.modifiedSeconds <= cutoff
-                || writer.map { $0 == getpid() || (kill($0, 0) != 0 && errno == ESRCH) } == true
+                || writer.map { $0 == Self.processID || (kill($0, 0) != 0 && errno == ESRCH) } == true
             guard abandoned else { continue }
             try POSIX.remove(POSIX.path(directory, entry.name))
             removed += 1
@@ -233,6 +224,24 @@ public struct DurableFileWriter: Sendable {
             .outputConflict(existingSize: existingSize, newSize: output.data.count),
             operation: .writeOutput, path: output.desiredPath,
             context: output.source.map { "output of '\($0)'" })
+    }
+
+    /// Writes `output`'s bytes to a new temporary file beside its final name and returns the
+    /// temporary path; with `flush`, also makes them durable (`fdatasync`). Nothing is left
+    /// behind when it throws.
+    private static func writeTemporary(_ output: OutputFile, flush: Bool) throws(FileDropError) -> String {
+        let temporary = POSIX.path(output.directory, Self.temporaryName(for: output.name))
+        let fd = try POSIX.createExclusive(temporary, data: output.data)
+        defer { close(fd) }
+        if flush {
+            do {
+                try POSIX.dataSync(fd, path: temporary)
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+        }
+        return temporary
     }
 
     /// One open folder per distinct file system among `directories`, to `syncfs` through.
@@ -326,8 +335,11 @@ public struct DurableFileWriter: Sendable {
         let padded = String(repeating: "0", count: 16 - token.count) + token
         // 43 bytes of marker, process id (up to 11), token and dots around at most 212 of the
         // name: within 255.
-        return ".\(FileNameFitting.fitting(name, within: 212))\(temporaryMarker)\(getpid())-\(padded).tmp"
+        return ".\(FileNameFitting.fitting(name, within: 212))\(temporaryMarker)\(Self.processID)-\(padded).tmp"
     }
+
+    /// This process's id, asked once (glibc's `getpid` is a system call each time).
+    private static let processID = getpid()
 
     /// The process id in a temporary name, nil for names written before it was included.
     static func writerProcess(ofTemporaryName name: String) -> pid_t? {
