@@ -4,7 +4,9 @@ import ISO20022
 public enum BICCode {
     /// Whether `code` has the BIC shape of ISO 9362:2014 (see `BIC.hasValidShape`), in either case.
     public static func isWellFormed(_ code: some StringProtocol) -> Bool {
-        BIC(String(code).uppercased()).hasValidShape
+        // Screening passes upper-case codes: no second copy for them.
+        let text = String(code)
+        return BIC(text).hasValidShape || BIC(text.uppercased()).hasValidShape
     }
 
     /// The upper-case BIC with spaces removed, or nil when it is not well formed.
