@@ -121,19 +121,23 @@ struct ProcessBenchmark: AsyncParsableCommand {
             : (0..<max(1, self.files / perFile)).map { BenchGateway.bulkPayment($0, count: perFile) }
         let payments = perFile == 1 ? documents.count : documents.count * perFile
 
-        // Parse + validate only (schema, model, business rules), in memory, all cores.
+        // Parse + validate only (schema, model, business rules), in memory, all cores. The best
+        // of three passes: the baseline the ratio divides by is taken at its fastest.
         let reader = MessageReader()
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let invalid = Atomic<Int>(0)
-        let validateStart = DispatchTime.now().uptimeNanoseconds
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < documents.count {
-                if reader.read(documents[i]).message == nil { invalid.add(1, ordering: .relaxed) }
-                i += workers
+        var validateRate = 0.0
+        for _ in 0..<3 {
+            let validateStart = DispatchTime.now().uptimeNanoseconds
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var i = w
+                while i < documents.count {
+                    if reader.read(documents[i]).message == nil { invalid.add(1, ordering: .relaxed) }
+                    i += workers
+                }
             }
+            validateRate = max(validateRate, Double(payments) / BenchGateway.seconds(validateStart))
         }
-        let validateRate = Double(payments) / BenchGateway.seconds(validateStart)
         guard invalid.load(ordering: .relaxed) == 0 else {
             throw ValidationError("\(invalid.load(ordering: .relaxed)) generated files are invalid")
         }
@@ -152,7 +156,7 @@ struct ProcessBenchmark: AsyncParsableCommand {
         let rate = Double(summary.transactions) / elapsed
         print("payments: \(summary.transactions) in \(summary.files) files; settled \(summary.statuses["ACSC"] ?? 0); errors \(summary.errored)")
         print("screening: \(FileManager.default.fileExists(atPath: self.shared + "/sanctions") ? "OFAC SDN 2024 + UN + UK" : "off (lists absent)")")
-        print(String(format: "parse+validate only (in memory, %d threads): %.0f payments/s", workers, validateRate))
+        print(String(format: "parse+validate only (in memory, %d threads, best of 3): %.0f payments/s", workers, validateRate))
         print(String(format: "corridor process (durable, group %d):          %.0f payments/s (%.2f s)", self.groupSize, rate, elapsed))
         let perPayment = { (seconds: Double) in seconds * 1e6 / Double(max(1, summary.transactions)) }
         var machine = ""

@@ -12,10 +12,12 @@ extension Pipeline {
     /// - Parameters:
     ///   - now: the time of this commit, for records and events.
     ///   - answeredAt: the time the answers carry (the first commit's, in a rerun); `now` if nil.
+    ///   - deliveries: gathers the payments settled in process, whose creditor agents
+    ///     ``addDeliveries(_:item:answeredAt:to:)`` then sends one pacs.008 per input.
     func finish(_ plan: inout TransactionPlan, outcomes: [LedgerOutcome], now: Int64, answeredAt: Int64? = nil, latency: Int64,
-                item: Item, outputs: inout [PendingOutput], batch: inout GatewayStore.Batch, result: inout GroupResult) {
+                item: Item, outputs: inout [PendingOutput], deliveries: inout [TransactionPlan],
+                batch: inout GatewayStore.Batch, result: inout GroupResult) {
         let answeredAt = answeredAt ?? now
-        let deliveryKind = "pacs008-\(plan.index + 1)"
         let forwardKind = "\(plan.index + 1).pacs008"
         var record = plan.record
         record.updatedAt = now
@@ -43,14 +45,7 @@ extension Pipeline {
                 record.status = "ACSC"
                 result.settled[record.currency, default: .zero] = result.settled[record.currency, default: .zero]
                     .adding(ExactDecimal(record.amount) ?? .zero) ?? .zero
-                if let message = try? self.runtime.forwards.deliveryToCreditorAgent(
-                    plan.transaction, group: plan.group, sender: plan.sender,
-                    messageId: self.answerMessageId(item, kind: deliveryKind, at: answeredAt),
-                    creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
-                    let creditor = record.creditorAgent, let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
-                {
-                    self.addOutput(message, directory: directory, name: self.outputName(item, kind: deliveryKind), to: &outputs)
-                }
+                deliveries.append(plan)
             case .rejected(let rejection):
                 record.status = "RJCT"
                 record.reason = rejection.isoReasonCode ?? "AM04"
@@ -91,16 +86,8 @@ extension Pipeline {
             {
                 self.addOutput(message, directory: directory, name: self.outputName(item, kind: forwardKind), to: &outputs)
             }
-            if rerun, existing.status == "ACSC", existing.action == "settle", let creditor = existing.creditorAgent,
-               let message = try? self.runtime.forwards.deliveryToCreditorAgent(
-                plan.transaction, group: plan.group, sender: plan.sender,
-                messageId: self.answerMessageId(item, kind: deliveryKind, at: answeredAt),
-                creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
-               let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
-            {
-                self.addOutput(message, directory: directory, name: self.outputName(item, kind: deliveryKind), to: &outputs)
-            }
             plan.record = existing
+            if rerun, existing.status == "ACSC", existing.action == "settle" { deliveries.append(plan) }
             batch.events.append(PaymentEvent(transferID: existing.transferID, messageId: existing.messageId, at: now,
                                              kind: rerun ? "rerun" : "replay",
                                              detail: "\(item.file.name): answered with the stored status \(existing.status)"))
@@ -120,5 +107,37 @@ extension Pipeline {
         if let reason = record.reason, record.status == "RJCT" { result.reasons[reason, default: 0] += 1 }
         result.latenciesMicros.append(latency)
         result.transactions += 1
+    }
+
+    /// Adds the pacs.008 that deliver an input's payments settled in process: one per creditor
+    /// agent and currency, carrying its payments in the input's order.
+    ///
+    /// Instant payments come one per message, so each gets its own. A bulk input's creditor
+    /// agent receives its share as one bulk, as a clearing house distributes a bulk file. The
+    /// name and `MsgId` derive from the input and the first payment's position (`pacs008-<n>`),
+    /// and a rerun finds the same payments settled, so it writes the same bytes under the same
+    /// names.
+    func addDeliveries(_ settled: [TransactionPlan], item: Item, answeredAt: Int64, to outputs: inout [PendingOutput]) {
+        guard !settled.isEmpty else { return }
+        var bundles: [String: [TransactionPlan]] = [:]
+        var order: [String] = []
+        for plan in settled {
+            guard let creditor = plan.record.creditorAgent else { continue }
+            let key = creditor + " " + plan.record.currency
+            if bundles[key] == nil { order.append(key) }
+            bundles[key, default: []].append(plan)
+        }
+        for key in order {
+            guard let plans = bundles[key], let first = plans.first, let creditor = first.record.creditorAgent else { continue }
+            let kind = "pacs008-\(first.index + 1)"
+            if let message = try? self.runtime.forwards.deliveryToCreditorAgent(
+                plans.map(\.transaction), group: first.group, sender: first.sender,
+                messageId: self.answerMessageId(item, kind: kind, at: answeredAt),
+                creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
+                let directory = try? self.runtime.directories.outboxDirectory(for: creditor)
+            {
+                self.addOutput(message, directory: directory, name: self.outputName(item, kind: kind), to: &outputs)
+            }
+        }
     }
 }

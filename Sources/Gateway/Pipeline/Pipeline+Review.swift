@@ -60,8 +60,10 @@ extension Pipeline {
             // replays that transfer and writes the same answers, whatever the day.
             let settledAt = outcomes.first?.transfer.map { Pipeline.milliseconds(of: $0.createdAt) } ?? now
             var result = GroupResult()
+            var deliveries: [TransactionPlan] = []
             self.finish(&plan, outcomes: outcomes, now: settledAt, latency: (now - record.receivedAt) * 1000, item: item,
-                        outputs: &outputs, batch: &batch, result: &result)
+                        outputs: &outputs, deliveries: &deliveries, batch: &batch, result: &result)
+            self.addDeliveries(deliveries, item: item, answeredAt: settledAt, to: &outputs)
             settled = plan
             record = plan.record
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "review-release",

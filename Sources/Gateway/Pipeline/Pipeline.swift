@@ -277,17 +277,19 @@ public final class Pipeline: Sendable {
                 archiveFiles.append(item.file)
             case .creditTransfer(let messageId, let creation, let sender, let transactions):
                 var records: [PaymentRecord] = []
+                var deliveries: [TransactionPlan] = []
                 for var plan in transactions {
                     if case .sameAsEarlier(let transferID) = plan.decision {
                         plan.decision = finished[transferID].map { .known($0, rerun: false) }
                             ?? .status("RJCT", reason: "AM05", narrative: "duplicate of transfer \(transferID) in this group")
                     }
                     self.finish(&plan, outcomes: outcomes, now: finishedAt, answeredAt: answeredAt, latency: latency, item: item,
-                                outputs: &outputs, batch: &batch, result: &result)
+                                outputs: &outputs, deliveries: &deliveries, batch: &batch, result: &result)
                     finished[plan.record.transferID] = plan.record
                     records.append(plan.record)
                     limitSettlements.append(plan)
                 }
+                self.addDeliveries(deliveries, item: item, answeredAt: answeredAt, to: &outputs)
                 if let recipient = sender {
                     let report = self.factory.report(
                         originalMessageId: messageId, originalCreation: creation, records: records, to: recipient,

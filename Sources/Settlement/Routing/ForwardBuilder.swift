@@ -1,14 +1,14 @@
 import ISO20022
 
-/// Builds the pacs.008.001.08 the gateway sends on for one transaction: to the next agent of a
-/// `forward` route, or to the in-process creditor agent after settling.
+/// Builds the pacs.008.001.08 the gateway sends on: to the next agent of a `forward` route, or
+/// to the in-process creditor agent after settling.
 ///
-/// The transaction is copied unchanged except for the agents: the gateway becomes the
+/// Each transaction is copied unchanged except for the agents: the gateway becomes the
 /// instructing agent and the receiver the instructed agent, both at group level (removed from
 /// the transaction), and the original instructing agent joins the previous-instructing-agent
 /// chain. `UETR`, `EndToEndId`, `TxId` and `InstrId` are preserved. The new group header has a
-/// new `MsgId` and `CreDtTm`, `NbOfTxs` 1, and `TtlIntrBkSttlmAmt` (and `CtrlSum`, when the
-/// original had one) equal to the transaction's amount. An AppHdr from the gateway to the
+/// new `MsgId` and `CreDtTm`, `NbOfTxs` the number of transactions, and `TtlIntrBkSttlmAmt`
+/// (and `CtrlSum`, when the original had one) their sum. An AppHdr from the gateway to the
 /// receiver (`MsgDefIdr` pacs.008.001.08) wraps the document.
 public struct ForwardBuilder: Sendable {
     /// The message definition the builder writes.
@@ -24,7 +24,7 @@ public struct ForwardBuilder: Sendable {
         self.businessService = businessService
     }
 
-    /// The pacs.008 for a `forward` route, instructing `nextAgent`.
+    /// The pacs.008 for a `forward` route, instructing `nextAgent`, carrying one transaction.
     ///
     /// - Parameters:
     ///   - tx: the original transaction.
@@ -39,28 +39,54 @@ public struct ForwardBuilder: Sendable {
         _ tx: CreditTransferTransaction39, group: GroupHeader93, sender: BIC? = nil, to nextAgent: BIC,
         messageId: String, creationDateTime: ISODateTime = .now()
     ) throws(ForwardError) -> ISOMessage {
-        guard MessageIdentifier.isValid(messageId) else { throw .invalidMessageId(messageId) }
-        var copy = tx
-        let originalInstructingAgent = tx.instgAgt ?? group.instgAgt ?? sender.map { BranchAndFinancialInstitutionIdentification6(bic: $0) }
-        if let originalInstructingAgent, originalInstructingAgent.bic != self.gateway {
-            ForwardBuilder.record(originalInstructingAgent, asPreviousOf: &copy)
-        }
-        copy.instgAgt = nil
-        copy.instdAgt = nil
+        try self.forward([tx], group: group, sender: sender, to: nextAgent, messageId: messageId, creationDateTime: creationDateTime)
+    }
 
-        let amount = tx.intrBkSttlmAmt
+    /// The pacs.008 instructing `nextAgent` with several transactions of one original message,
+    /// in the order given.
+    ///
+    /// All transactions must be in one currency (the group total has one); the caller groups
+    /// them so.
+    /// - Throws: ``ForwardError/invalidMessageId(_:)`` for an unusable `messageId`,
+    ///   ``ForwardError/mixedCurrencies`` when the transactions' currencies differ or their sum
+    ///   does not fit, ``ForwardError/noTransactions`` for an empty list.
+    public func forward(
+        _ transactions: [CreditTransferTransaction39], group: GroupHeader93, sender: BIC? = nil, to nextAgent: BIC,
+        messageId: String, creationDateTime: ISODateTime = .now()
+    ) throws(ForwardError) -> ISOMessage {
+        guard MessageIdentifier.isValid(messageId) else { throw .invalidMessageId(messageId) }
+        guard var total = transactions.first?.intrBkSttlmAmt else { throw .noTransactions }
+        var copies: [CreditTransferTransaction39] = []
+        copies.reserveCapacity(transactions.count)
+        for (n, tx) in transactions.enumerated() {
+            if n > 0 {
+                guard let sum = total.adding(tx.intrBkSttlmAmt) else { throw .mixedCurrencies }
+                total = sum
+            }
+            var copy = tx
+            let originalInstructingAgent = tx.instgAgt ?? group.instgAgt ?? sender.map { BranchAndFinancialInstitutionIdentification6(bic: $0) }
+            if let originalInstructingAgent, originalInstructingAgent.bic != self.gateway {
+                ForwardBuilder.record(originalInstructingAgent, asPreviousOf: &copy)
+            }
+            copy.instgAgt = nil
+            copy.instdAgt = nil
+            copies.append(copy)
+        }
+
         let header = GroupHeader93(
             msgId: messageId,
             creDtTm: creationDateTime,
-            nbOfTxs: "1",
-            ctrlSum: group.ctrlSum == nil ? nil : amount.amount,
-            ttlIntrBkSttlmAmt: amount,
-            intrBkSttlmDt: tx.intrBkSttlmDt == nil ? group.intrBkSttlmDt : nil,
+            nbOfTxs: String(copies.count),
+            ctrlSum: group.ctrlSum == nil ? nil : total.amount,
+            ttlIntrBkSttlmAmt: total,
+            // A date at group level may not repeat in a transaction (and a valid input has it
+            // in one place only): it stays at group level unless a transaction carries its own.
+            intrBkSttlmDt: transactions.contains { $0.intrBkSttlmDt != nil } ? nil : group.intrBkSttlmDt,
             sttlmInf: group.sttlmInf,
             pmtTpInf: group.pmtTpInf,
             instgAgt: BranchAndFinancialInstitutionIdentification6(bic: self.gateway),
             instdAgt: BranchAndFinancialInstitutionIdentification6(bic: nextAgent))
-        let document = Pacs008Document(fiToFICstmrCdtTrf: FIToFICustomerCreditTransferV08(grpHdr: header, cdtTrfTxInf: [copy]))
+        let document = Pacs008Document(fiToFICstmrCdtTrf: FIToFICustomerCreditTransferV08(grpHdr: header, cdtTrfTxInf: copies))
         let appHdr = BusinessApplicationHeaderV02(
             fr: .institution(self.gateway), to: .institution(nextAgent), bizMsgIdr: messageId,
             msgDefIdr: ForwardBuilder.messageDefinition, bizSvc: self.businessService, creDt: creationDateTime)
@@ -77,8 +103,23 @@ public struct ForwardBuilder: Sendable {
         _ tx: CreditTransferTransaction39, group: GroupHeader93, sender: BIC? = nil, messageId: String,
         creationDateTime: ISODateTime = .now()
     ) throws(ForwardError) -> ISOMessage {
-        guard let creditorAgent = tx.cdtrAgt.bic else { throw .creditorAgentWithoutBIC(endToEndId: tx.pmtId.endToEndId) }
-        return try self.forward(tx, group: group, sender: sender, to: creditorAgent, messageId: messageId,
+        try self.deliveryToCreditorAgent([tx], group: group, sender: sender, messageId: messageId, creationDateTime: creationDateTime)
+    }
+
+    /// One pacs.008 delivering several settled transactions of one original message to their
+    /// creditor agent: the first transaction's `CdtrAgt` BIC is the instructed agent, so the
+    /// caller groups the transactions by creditor agent (and currency).
+    ///
+    /// - Throws: as the `forward` of several transactions, and
+    ///   ``ForwardError/creditorAgentWithoutBIC(endToEndId:)`` when the first transaction's
+    ///   creditor agent has no BIC.
+    public func deliveryToCreditorAgent(
+        _ transactions: [CreditTransferTransaction39], group: GroupHeader93, sender: BIC? = nil, messageId: String,
+        creationDateTime: ISODateTime = .now()
+    ) throws(ForwardError) -> ISOMessage {
+        guard let first = transactions.first else { throw .noTransactions }
+        guard let creditorAgent = first.cdtrAgt.bic else { throw .creditorAgentWithoutBIC(endToEndId: first.pmtId.endToEndId) }
+        return try self.forward(transactions, group: group, sender: sender, to: creditorAgent, messageId: messageId,
                                 creationDateTime: creationDateTime)
     }
 

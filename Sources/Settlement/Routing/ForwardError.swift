@@ -4,6 +4,11 @@ public enum ForwardError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidMessageId(String)
     /// The creditor agent is not identified by BIC, so the message cannot be addressed to it.
     case creditorAgentWithoutBIC(endToEndId: String)
+    /// No transaction to send.
+    case noTransactions
+    /// The transactions are in more than one currency (or their sum does not fit), so the
+    /// group total cannot be given.
+    case mixedCurrencies
 
     public var description: String {
         switch self {
@@ -11,6 +16,10 @@ public enum ForwardError: Error, Sendable, Hashable, CustomStringConvertible {
             return "'\(id)' cannot be a MsgId: it must be 1 to 35 characters without surrounding white space"
         case .creditorAgentWithoutBIC(let endToEndId):
             return "the creditor agent of EndToEndId \(endToEndId) has no BIC to address the message to"
+        case .noTransactions:
+            return "a pacs.008 needs at least one transaction"
+        case .mixedCurrencies:
+            return "the transactions of one pacs.008 must share a currency for its group total"
         }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// Single paths of the pipeline, each on a small fresh gateway: re-sent payments, a rerun
 /// after a crash, and the sanctions-review hold.
 @Suite(.serialized) struct PipelinePathTests {
-    /// A gateway in a temporary folder with two EUR participants and a settle route.
+    /// A gateway in a temporary folder with three EUR participants and a settle route.
     struct Fixture {
         let folder: URL
         let runtime: GatewayRuntime
@@ -21,6 +21,7 @@ import Testing
                 participants:
                   - { bic: BANKDEFFXXX, name: Bank DE, accounts: [ { currency: EUR, balance: "1000000.00" } ] }
                   - { bic: BANKFRPPXXX, name: Bank FR, accounts: [ { currency: EUR, balance: "1000000.00" } ] }
+                  - { bic: BANKNL2AXXX, name: Bank NL, accounts: [ { currency: EUR, balance: "1000000.00" } ] }
                 routes:
                   - { name: domestic, match: { currency: EUR }, action: settle }
                 screening:
@@ -112,6 +113,46 @@ import Testing
         #expect(try gateway.statusReports().map(\.1) == [["ACSC", "ACSC", "ACSC"]])
         let minor = try #require(total.minorUnits)
         #expect(try gateway.balance("BANKFRPPXXX") == 1_000_000_00 + minor)
+    }
+
+    @Test func aBulkFileReachesEachCreditorAgentAsOneBulkThatARerunWritesAgain() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        // Four payments: three to Bank FR, one to Bank NL.
+        let bulk = SyntheticPayments.bulkCreditTransfer(firstIndex: 40, count: 4, debtorAgent: "BANKDEFFXXX") { i in
+            i == 41 ? "BANKNL2AXXX" : "BANKFRPPXXX"
+        }
+        try gateway.drop(bulk, as: "bulk.xml")
+        _ = try await gateway.run()
+        let statuses = try gateway.statusReports().map(\.1)
+        #expect(statuses == [["ACSC", "ACSC", "ACSC", "ACSC"]])
+
+        func deliveries(to bic: String) throws -> [String: Data] {
+            let folder = gateway.runtime.directories.outbox + "/" + bic
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.contains(".pacs008-") {
+                files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+            }
+            return files
+        }
+        let toFrance = try deliveries(to: "BANKFRPPXXX")
+        #expect(toFrance.count == 1, "one bulk for Bank FR: \(toFrance.keys.sorted())")
+        #expect(toFrance.keys.first?.hasSuffix(".pacs008-1.xml") == true, "named after its first payment")
+        let bytes = try #require(toFrance.values.first)
+        let message = try #require(MessageReader().read(Array(bytes)).message)
+        guard case .creditTransfer(let document) = message.body else { Issue.record("not a pacs.008"); return }
+        #expect(document.fiToFICstmrCdtTrf.grpHdr.nbOfTxs == "3")
+        #expect(document.fiToFICstmrCdtTrf.cdtTrfTxInf.map(\.pmtId.uetr?.rawValue) == [40, 42, 43].map { SyntheticPayments.uetr($0) })
+        let toNetherlands = try deliveries(to: "BANKNL2AXXX")
+        #expect(toNetherlands.keys.sorted().map { $0.hasSuffix(".pacs008-2.xml") } == [true])
+
+        // A crash after the outputs, before the archive: the rerun finds the same payments
+        // settled and writes the same bulks, byte for byte, under the same names.
+        try gateway.crashBeforeArchiving("bulk.xml")
+        let summary = try await gateway.run()
+        #expect(summary.archived == 1)
+        #expect(try deliveries(to: "BANKFRPPXXX") == toFrance)
+        #expect(try deliveries(to: "BANKNL2AXXX") == toNetherlands)
     }
 
     @Test func anInvalidFileFromASenderNoFolderCanBeNamedAfterGoesToErrorAndSpoilsNothingElse() async throws {

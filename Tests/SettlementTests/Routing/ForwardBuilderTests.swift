@@ -110,6 +110,33 @@ import Testing
         #expect(delivered.cdtTrfTxInf.first?.pmtId == original.cdtTrfTxInf[0].pmtId)
     }
 
+    @Test func bulkDeliveryCarriesEveryTransactionInOrderWithTheirSum() throws {
+        let original = try MessageFixtures.transfer("pacs008-enveloped-two-tx.xml")
+        let message = try builder.deliveryToCreditorAgent(original.cdtTrfTxInf, group: original.grpHdr,
+                                                          messageId: "CRDR-DLV-3", creationDateTime: created)
+        MessageFixtures.expectValid(message)
+        let delivered = try MessageFixtures.creditTransfer(message)
+        #expect(delivered.grpHdr.nbOfTxs == "2")
+        #expect(delivered.grpHdr.ttlIntrBkSttlmAmt == Money(amount: ExactDecimal("10750.25")!, currency: "EUR"))
+        #expect(delivered.grpHdr.ctrlSum == ExactDecimal("10750.25"))
+        #expect(delivered.cdtTrfTxInf.map(\.pmtId) == original.cdtTrfTxInf.map(\.pmtId))
+        #expect(delivered.cdtTrfTxInf.allSatisfy { $0.instgAgt == nil && $0.instdAgt == nil && $0.prvsInstgAgt1?.bic == "BANKDEFFXXX" })
+        // The first transaction's creditor agent is the one instructed.
+        #expect(delivered.grpHdr.instdAgt?.bic == original.cdtTrfTxInf[0].cdtrAgt.bic)
+    }
+
+    @Test func forwardRefusesTransactionsInTwoCurrencies() throws {
+        let original = try MessageFixtures.transfer("pacs008-enveloped-two-tx.xml")
+        var dollars = original.cdtTrfTxInf[1]
+        dollars.intrBkSttlmAmt = Money(amount: dollars.intrBkSttlmAmt.amount, currency: "USD")
+        #expect(throws: ForwardError.mixedCurrencies) {
+            try builder.forward([original.cdtTrfTxInf[0], dollars], group: original.grpHdr, to: nextAgent, messageId: "CRDR-FWD-6")
+        }
+        #expect(throws: ForwardError.noTransactions) {
+            try builder.forward([], group: original.grpHdr, to: nextAgent, messageId: "CRDR-FWD-7")
+        }
+    }
+
     @Test func deliveryNeedsACreditorAgentBIC() throws {
         let original = try MessageFixtures.transfer("pacs008-settle-eur.xml")
         var tx = original.cdtTrfTxInf[0]

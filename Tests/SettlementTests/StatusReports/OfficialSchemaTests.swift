@@ -7,7 +7,7 @@ import Testing
 @Suite struct OfficialSchemaTests {
     enum Built: String, CaseIterable, Sendable {
         case settledReport, rejectedReport, partialReport, wholeMessageRejection, bareWholeMessageRejection
-        case forward, forwardWithChain, deliveryToCreditorAgent
+        case forward, forwardWithChain, deliveryToCreditorAgent, bulkDeliveryToCreditorAgent
 
         func message() throws -> ISOMessage {
             let gateway = MessageFixtures.gateway
@@ -42,6 +42,8 @@ import Testing
                 return try forwards.forward(chained, group: two.grpHdr, to: "NXTBFRPPXXX", messageId: "F-2")
             case .deliveryToCreditorAgent:
                 return try forwards.deliveryToCreditorAgent(tx, group: two.grpHdr, messageId: "F-3")
+            case .bulkDeliveryToCreditorAgent:
+                return try forwards.deliveryToCreditorAgent(two.cdtTrfTxInf, group: two.grpHdr, messageId: "F-4")
             }
         }
     }
