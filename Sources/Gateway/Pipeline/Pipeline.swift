@@ -287,7 +287,7 @@ public final class Pipeline: Sendable {
                                 outputs: &outputs, deliveries: &deliveries, batch: &batch, result: &result)
                     finished[plan.record.transferID] = plan.record
                     records.append(plan.record)
-                    limitSettlements.append(plan)
+                    if plan.reservation != nil { limitSettlements.append(plan) }
                 }
                 self.addDeliveries(deliveries, item: item, answeredAt: answeredAt, to: &outputs)
                 if let recipient = sender {
