@@ -82,6 +82,9 @@ public final class GatewayStore: Sendable {
                 CREATE INDEX stage_name ON stage(stage);
                 """)
         }
+        migrator.registerMigration("v3-resolved-by") { db in
+            try db.execute(sql: "ALTER TABLE payment ADD COLUMN resolvedBy TEXT")
+        }
         return migrator
     }
 
@@ -231,19 +234,20 @@ public final class GatewayStore: Sendable {
         guard !batch.isEmpty else { return }
         try self.pool.write { db in
             let upsert = try db.cachedStatement(sql: """
-                    INSERT INTO payment VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                    INSERT INTO payment VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                     ON CONFLICT(transferID) DO UPDATE SET route=excluded.route, action=excluded.action,
                         status=excluded.status, reason=excluded.reason, narrative=excluded.narrative,
                         updatedAt=excluded.updatedAt, deadline=excluded.deadline,
                         routeAcknowledged=excluded.routeAcknowledged, forwardMessageId=excluded.forwardMessageId,
-                        latencyMicros=COALESCE(payment.latencyMicros, excluded.latencyMicros)
+                        latencyMicros=COALESCE(payment.latencyMicros, excluded.latencyMicros),
+                        resolvedBy=COALESCE(payment.resolvedBy, excluded.resolvedBy)
                     """)
             for p in batch.payments {
                 try upsert.execute(arguments: [
                         p.transferID, p.uetr, p.messageId, p.sender, p.instructingAgent, p.endToEndId, p.txId, p.instrId,
                         p.debtorAgent, p.creditorAgent, p.currency, p.amount, p.route, p.action, p.status, p.reason,
                         p.narrative, p.inputName, p.inputDigest, p.transactionIndex, p.receivedAt, p.updatedAt,
-                        p.deadline, p.routeAcknowledged, p.forwardMessageId, p.fingerprint, p.latencyMicros,
+                        p.deadline, p.routeAcknowledged, p.forwardMessageId, p.fingerprint, p.latencyMicros, p.resolvedBy,
                     ])
             }
             let event = try db.cachedStatement(sql: "INSERT INTO event (transferID, messageId, at, kind, detail) VALUES (?,?,?,?,?)")
@@ -274,6 +278,6 @@ public final class GatewayStore: Sendable {
             inputName: row["inputName"], inputDigest: row["inputDigest"], transactionIndex: row["transactionIndex"],
             receivedAt: row["receivedAt"], updatedAt: row["updatedAt"], deadline: row["deadline"],
             routeAcknowledged: row["routeAcknowledged"], forwardMessageId: row["forwardMessageId"],
-            fingerprint: row["fingerprint"], latencyMicros: row["latencyMicros"])
+            fingerprint: row["fingerprint"], latencyMicros: row["latencyMicros"], resolvedBy: row["resolvedBy"])
     }
 }

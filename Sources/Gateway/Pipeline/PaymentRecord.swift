@@ -40,6 +40,10 @@ public struct PaymentRecord: Sendable, Hashable {
     public var fingerprint: String
     /// From receipt to the durable status, in microseconds.
     public var latencyMicros: Int64?
+    /// For a forward made final: the SHA-256 of the route report that did it, or `timeout`.
+    /// A rerun of that report after a crash answers the sender again; any other report, late
+    /// the first time, stays late.
+    public var resolvedBy: String? = nil
 
     /// True for statuses after which nothing more happens to the payment.
     public var isFinal: Bool { ["ACSC", "ACCC", "RJCT"].contains(self.status) }

@@ -10,11 +10,12 @@ extension Pipeline {
     // MARK: Status reports from routes
 
     /// - Parameters:
+    ///   - digest: the report's SHA-256, which a forward it makes final records.
     ///   - rerunOf: when this input is being processed again after a crash, the time of its
     ///     earlier commit.
     ///   - resolvedForwards: the forwards earlier reports of the same group post or void; a
     ///     later report on one of them is late (it reads the store, which has not heard yet).
-    func planStatusReport(_ message: ISOMessage, now: Int64, rerunOf: Int64?, operations: inout [LedgerOperation],
+    func planStatusReport(_ message: ISOMessage, digest: String, now: Int64, rerunOf: Int64?, operations: inout [LedgerOperation],
                           resolvedForwards: inout Set<String>) throws -> FilePlan {
         let reading = try StatusReportReading(message)
         var plans: [CorrelationPlan] = []
@@ -33,10 +34,13 @@ extension Pipeline {
             }
             if found.isFinal || resolvedForwards.contains(found.transferID) {
                 // Made final by this very report before a crash cut its outputs short: answer
-                // again. Only the first report of the group that agrees with the final status
-                // made it so; any other one was late the first time too.
+                // again. The record names the report that made it final; any other one was
+                // late the first time too, even when it shared that report's group and status.
+                // (Records from before `resolvedBy` fall back to the commit time: the first
+                // agreeing report of that group made it final.)
                 let agrees = ["ACSC", "ACCC", "RJCT"].contains(entry.status ?? "") && entry.status == found.status
-                let reanswer = rerunOf != nil && found.updatedAt == rerunOf && agrees && !resolvedForwards.contains(found.transferID)
+                let madeFinalByThis = found.resolvedBy.map { $0 == digest } ?? (found.updatedAt == rerunOf)
+                let reanswer = rerunOf != nil && madeFinalByThis && agrees && !resolvedForwards.contains(found.transferID)
                 if reanswer { resolvedForwards.insert(found.transferID) }
                 plans.append(CorrelationPlan(record: found, entry: entry, action: reanswer ? "reanswer" : "late", operation: nil))
                 continue
@@ -126,6 +130,7 @@ extension Pipeline {
         record.deadline = nil
         record.routeAcknowledged = true
         record.updatedAt = now
+        record.resolvedBy = item.digest
         batch.payments.append(record)
         batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "final-status",
                                          detail: "\(item.file.name): \(described) → \(record.status)"))

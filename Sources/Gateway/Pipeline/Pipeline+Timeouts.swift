@@ -41,6 +41,7 @@ extension Pipeline {
             }
             updated.deadline = nil
             updated.updatedAt = nowMs
+            updated.resolvedBy = "timeout"
             batch.payments.append(updated)
             batch.events.append(PaymentEvent(transferID: updated.transferID, messageId: updated.messageId, at: nowMs, kind: "timeout",
                                              detail: "\(updated.status) \(updated.reason ?? ""): \(updated.narrative ?? "")"))

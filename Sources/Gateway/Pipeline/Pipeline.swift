@@ -407,7 +407,8 @@ public final class Pipeline: Sendable {
         case .statusReport:
             // A rerun of a report whose commit went through before a crash: the payments it
             // made final carry that commit's time, and are answered again (first write wins).
-            return try self.planStatusReport(message, now: now, rerunOf: self.firstCommit(of: item, known: known), operations: &operations,
+            return try self.planStatusReport(message, digest: item.digest, now: now, rerunOf: self.firstCommit(of: item, known: known),
+                                             operations: &operations,
                                              resolvedForwards: &memory.resolvedForwards)
         case .none:
             return .error(reason: "not a payment message", code: "FF01", detail: "a Business Application Header without a Document")

@@ -144,5 +144,23 @@ import Testing
         _ = try await gateway.run()
         #expect(try gateway.answers().values.filter { $0 == ["ACSC"] }.count == 1, "still one final answer after the rerun")
     }
-}
 
+    @Test func aLateReportRerunAloneAfterACrashGivesNoSecondAnswer() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        let settled = try await gateway.forwardedPaymentAndItsSettlement(status: "ACSC")
+        // Two agreeing reports in one group: the first makes the payment final, the second is late.
+        try gateway.drop(settled, as: "fed-1-settled.xml")
+        try gateway.drop(settled + Data("<!-- again -->".utf8), as: "fed-2-again.xml")
+        _ = try await gateway.run()
+        #expect(try gateway.answers().values.filter { $0 == ["ACSC"] }.count == 1)
+
+        // The crash fell between the two archive moves: only the late one is taken up again.
+        let archived = try #require(gateway.pipeline.archivedInput("fed-2-again.xml"))
+        try FileManager.default.moveItem(atPath: archived, toPath: gateway.runtime.directories.processing + "/fed-2-again.xml")
+        _ = try await gateway.run()
+        let answers = try gateway.answers()
+        #expect(answers.values.filter { $0 == ["ACSC"] }.count == 1,
+                "the late report made nothing final, so its rerun answers nothing: \(answers.keys.sorted())")
+    }
+}
