@@ -89,6 +89,7 @@ struct PaymentsShowCommand: ParsableCommand {
         add("received", CLISupport.timestamp(milliseconds: p.receivedAt))
         add("updated", CLISupport.timestamp(milliseconds: p.updatedAt))
         add("deadline", p.deadline.map { CLISupport.timestamp(milliseconds: $0) })
+        add("made final by", p.resolvedBy.map { $0 == "timeout" ? "the timeout" : "route report sha256 \($0.prefix(16))" })
         add("latency", p.latencyMicros.map { "\(CLISupport.amount($0, scale: 3)) ms" })
         add("input", "\(p.inputName) (transaction \(p.transactionIndex + 1))")
         lines.append("  Audit trail")
@@ -122,6 +123,7 @@ struct PaymentsShowCommand: ParsableCommand {
             ("receivedAt", .string(CLISupport.timestamp(milliseconds: p.receivedAt))),
             ("updatedAt", .string(CLISupport.timestamp(milliseconds: p.updatedAt))),
             ("deadline", .optional(p.deadline.map { CLISupport.timestamp(milliseconds: $0) })),
+            ("resolvedBy", .optional(p.resolvedBy)),
             ("latencyMicros", p.latencyMicros.map { JSONValue.int($0) } ?? .null),
             ("input", .string(p.inputName)),
             ("transactionIndex", .int(p.transactionIndex)),

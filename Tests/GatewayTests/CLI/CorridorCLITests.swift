@@ -252,6 +252,7 @@ import Testing
         #expect(shown.status == 0, "\(shown.stderr)")
         let payment = try #require(try shown.jsonArray().first)
         #expect(payment["receivedAt"] as? String == "2026-01-01T00:00:00.123Z")
+        #expect(payment["resolvedBy"] is NSNull, "a forward still waiting for its route was made final by nothing yet")
         let events = try #require(payment["events"] as? [[String: Any]])
         #expect(events.map { $0["kind"] as? String } == ["received", "forwarded"])
 

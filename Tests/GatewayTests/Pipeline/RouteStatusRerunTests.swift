@@ -154,6 +154,8 @@ import Testing
         try gateway.drop(settled + Data("<!-- again -->".utf8), as: "fed-2-again.xml")
         _ = try await gateway.run()
         #expect(try gateway.answers().values.filter { $0 == ["ACSC"] }.count == 1)
+        let record = try #require(try gateway.runtime.store.payments(matching: SyntheticPayments.uetr(41)).first)
+        #expect(record.resolvedBy == ContentDigest(of: Array(settled)).hex, "the record names the report that made it final")
 
         // The crash fell between the two archive moves: only the late one is taken up again.
         let archived = try #require(gateway.pipeline.archivedInput("fed-2-again.xml"))
