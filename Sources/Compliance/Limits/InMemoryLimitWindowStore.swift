@@ -4,8 +4,9 @@ import ISO20022
 /// A ``LimitWindowStore`` held in memory, for one gateway process and for tests.
 ///
 /// An actor: every reservation is checked and recorded in one isolated step, so concurrent
-/// payments are serialised exactly where they compete for the same headroom. Usage is lost on
-/// restart, which is why the gateway will put a durable store behind the same protocol.
+/// payments are serialised exactly where they compete for the same headroom. Usage lives in
+/// memory: a gateway records each accepted payment's ``LimitUsageEntry`` durably and passes
+/// them back to ``init(reservationTimeoutSeconds:restoring:)`` when it starts.
 public actor InMemoryLimitWindowStore: LimitWindowStore {
     private struct Pending {
         var at: Date
@@ -21,8 +22,15 @@ public actor InMemoryLimitWindowStore: LimitWindowStore {
     private var pending: [UInt64: Pending] = [:]
     private var nextID: UInt64 = 1
 
-    public init(reservationTimeoutSeconds: Int = 120) {
+    /// - Parameters:
+    ///   - reservationTimeoutSeconds: see ``reservationTimeoutSeconds``.
+    ///   - entries: committed usage to start from (a restart's memory of the windows), in any
+    ///     order; entries older than a window simply fall out of it.
+    public init(reservationTimeoutSeconds: Int = 120, restoring entries: [LimitUsageEntry] = []) {
         self.reservationTimeoutSeconds = reservationTimeoutSeconds
+        for entry in entries.sorted(by: { $0.at < $1.at }) {
+            _ = self.ledgers[entry.key, default: WindowLedger()].append(entry.amount.normalized, at: entry.at)
+        }
     }
 
     public func reserve(_ amount: ExactDecimal, against limits: [LimitWindow], at instant: Date) -> LimitWindowStoreReply {

@@ -112,6 +112,18 @@ public struct LimitChecker: Sendable {
         }
     }
 
+    /// The distinct windows `payment` counts in, for recording its ``LimitUsageEntry``s.
+    public func windowKeys(for payment: PaymentFacts) -> [LimitWindow.Key] {
+        var seen = Set<LimitWindow.Key>()
+        return self.windows(for: payment).map(\.key).filter { seen.insert($0).inserted }
+    }
+
+    /// The longest window of any rule, in seconds (0 without window rules): how far back a
+    /// restart needs the recorded usage.
+    public var longestWindowSeconds: Int {
+        self.rules.compactMap { $0.hasWindow ? $0.windowSeconds : nil }.max() ?? 0
+    }
+
     /// The windows `payment` counts in, one per applicable window rule, in rule order.
     func windows(for payment: PaymentFacts) -> [LimitWindow] {
         windowRules(for: payment).map { rule in

@@ -56,7 +56,16 @@ public final class GatewayRuntime: Sendable {
         }
         for folder in outputFolders { _ = try? self.writer.removeAbandonedTemporaryFiles(in: folder, olderThan: 600) }
         self.policy = CorridorPolicy(embargoed: Set(configuration.screening.embargoedCountries))
-        self.limits = try LimitChecker(rules: configuration.limits)
+        // Limit windows survive a restart: the usage the store recorded within the longest
+        // window starts the in-memory windows again.
+        let rules = try LimitChecker(rules: configuration.limits)
+        let reach = Int64(rules.longestWindowSeconds) * 1000
+        let restored = reach == 0 ? [] : try self.store.limitUsage(since: Int64(Date().timeIntervalSince1970 * 1000) - reach).compactMap { row in
+            ExactDecimal(row.amount).map {
+                LimitUsageEntry(key: LimitWindow.Key(rawValue: row.key), amount: $0, at: Date(timeIntervalSince1970: Double(row.at) / 1000))
+            }
+        }
+        self.limits = try LimitChecker(rules: configuration.limits, store: InMemoryLimitWindowStore(restoring: restored))
         if let screening {
             self.screening = screening
         } else {

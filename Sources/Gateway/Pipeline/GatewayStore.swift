@@ -85,10 +85,27 @@ public final class GatewayStore: Sendable {
         migrator.registerMigration("v3-resolved-by") { db in
             try db.execute(sql: "ALTER TABLE payment ADD COLUMN resolvedBy TEXT")
         }
+        migrator.registerMigration("v4-limit-usage") { db in
+            try db.execute(sql: """
+                CREATE TABLE limit_usage (key TEXT NOT NULL, at INTEGER NOT NULL, amount TEXT NOT NULL);
+                CREATE INDEX limit_usage_at ON limit_usage(at);
+                """)
+        }
         return migrator
     }
 
     // MARK: Reads
+
+    /// The limit usage recorded since `since` (milliseconds since 1970), oldest first, for the
+    /// windows a restart restores. Older rows, which no window reaches any more, are deleted.
+    public func limitUsage(since: Int64) throws -> [(key: String, at: Int64, amount: String)] {
+        try self.pool.write { db in
+            try db.execute(sql: "DELETE FROM limit_usage WHERE at < ?", arguments: [since])
+            return try Row.fetchAll(db, sql: "SELECT key, at, amount FROM limit_usage ORDER BY at").map {
+                (key: $0["key"], at: $0["at"], amount: $0["amount"])
+            }
+        }
+    }
 
     /// Payments by UETR, MsgId or EndToEndId (the `payments show` lookup).
     public func payments(matching id: String) throws -> [PaymentRecord] {
@@ -224,10 +241,14 @@ public final class GatewayStore: Sendable {
         public var messages: [(sender: String, messageId: String, digest: String)] = []
         /// Per-stage timings of a group (for `corridor stats`).
         public var stages: [(at: Int64, stage: String, micros: Int64, files: Int)] = []
+        /// The limit windows accepted payments count in (restored by ``limitUsage(since:)``).
+        public var limitUsage: [(key: String, at: Int64, amount: String)] = []
         public var at: Int64 = 0
 
         public init() {}
-        public var isEmpty: Bool { payments.isEmpty && events.isEmpty && inputs.isEmpty && messages.isEmpty }
+        public var isEmpty: Bool {
+            payments.isEmpty && events.isEmpty && inputs.isEmpty && messages.isEmpty && limitUsage.isEmpty
+        }
     }
 
     public func commit(_ batch: Batch) throws {
@@ -265,6 +286,10 @@ public final class GatewayStore: Sendable {
             let message = try db.cachedStatement(sql: "INSERT OR IGNORE INTO message VALUES (?,?,?,?)")
             for m in batch.messages {
                 try message.execute(arguments: [m.sender, m.messageId, m.digest, batch.at])
+            }
+            let usage = try db.cachedStatement(sql: "INSERT INTO limit_usage VALUES (?,?,?)")
+            for u in batch.limitUsage {
+                try usage.execute(arguments: [u.key, u.at, u.amount])
             }
         }
     }

@@ -64,6 +64,7 @@ extension Pipeline {
             self.finish(&plan, outcomes: outcomes, now: settledAt, latency: (now - record.receivedAt) * 1000, item: item,
                         outputs: &outputs, deliveries: &deliveries, batch: &batch, result: &result)
             self.addDeliveries(deliveries, item: item, answeredAt: settledAt, to: &outputs)
+            self.recordLimitUsage(plan, at: now, in: &batch)
             settled = plan
             record = plan.record
             batch.events.append(PaymentEvent(transferID: record.transferID, messageId: record.messageId, at: now, kind: "review-release",

@@ -100,6 +100,9 @@ public final class Pipeline: Sendable {
         var record: PaymentRecord
         var decision: Decision
         var reservation: LimitReservation?
+        /// The limit windows the reservation counts in, recorded with the payment when it is
+        /// accepted so that a restart restores them.
+        var limitKeys: [LimitWindow.Key] = []
         var transaction: CreditTransferTransaction39
         var group: GroupHeader93
         var sender: BIC?
@@ -287,7 +290,10 @@ public final class Pipeline: Sendable {
                                 outputs: &outputs, deliveries: &deliveries, batch: &batch, result: &result)
                     finished[plan.record.transferID] = plan.record
                     records.append(plan.record)
-                    if plan.reservation != nil { limitSettlements.append(plan) }
+                    if plan.reservation != nil {
+                        self.recordLimitUsage(plan, at: finishedAt, in: &batch)
+                        limitSettlements.append(plan)
+                    }
                 }
                 self.addDeliveries(deliveries, item: item, answeredAt: answeredAt, to: &outputs)
                 if let recipient = sender {
@@ -571,15 +577,25 @@ public final class Pipeline: Sendable {
         switch try await self.runtime.limits.reserve(fact) {
         case .accepted(let reservation):
             plan.reservation = reservation
+            if reservation != .none { plan.limitKeys = self.runtime.limits.windowKeys(for: fact) }
             return nil
         case .rejected(let outcome):
             return .status("RJCT", reason: outcome.reasonCode, narrative: outcome.narrative)
         }
     }
 
+    /// Whether a payment's limit reservation becomes usage (rather than being released).
+    static func usesLimits(_ record: PaymentRecord) -> Bool { ["ACSC", "ACSP", "ACCC"].contains(record.status) }
+
+    /// Records the limit usage of an accepted payment in the store batch that accepts it.
+    func recordLimitUsage(_ plan: TransactionPlan, at: Int64, in batch: inout GatewayStore.Batch) {
+        guard plan.reservation != nil, Pipeline.usesLimits(plan.record) else { return }
+        for key in plan.limitKeys { batch.limitUsage.append((key: key.rawValue, at: at, amount: plan.record.amount)) }
+    }
+
     func settleLimits(_ plan: TransactionPlan) async {
         guard let reservation = plan.reservation else { return }
-        if ["ACSC", "ACSP", "ACCC"].contains(plan.record.status) {
+        if Pipeline.usesLimits(plan.record) {
             try? await self.runtime.limits.commit(reservation)
         } else {
             try? await self.runtime.limits.release(reservation)

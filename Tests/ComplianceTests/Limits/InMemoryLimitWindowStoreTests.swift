@@ -29,6 +29,18 @@ import Testing
         #expect(await store.usage(of: key, windowSeconds: 3_600, at: later) == LimitUsage(count: 10, total: 100))
     }
 
+    @Test func restoredUsageCountsInItsWindowsUntilTheyRollPastIt() async throws {
+        // Given out of order, as a caller may: the store sorts them.
+        let store = InMemoryLimitWindowStore(restoring: [
+            LimitUsageEntry(key: key, amount: 40, at: start.addingTimeInterval(-30)),
+            LimitUsageEntry(key: key, amount: 50, at: start.addingTimeInterval(-3_000)),
+        ])
+        #expect(await store.usage(of: key, windowSeconds: 60, at: start) == LimitUsage(count: 1, total: 40))
+        #expect(await store.usage(of: key, windowSeconds: 3_600, at: start) == LimitUsage(count: 2, total: 90))
+        let reply = await store.reserve(20, against: [window(3_600, total: 100)], at: start)
+        #expect(reply == .exceeded(window(3_600, total: 100), usage: LimitUsage(count: 2, total: 90)))
+    }
+
     @Test func reportsTheFirstExceededWindowWithItsUsageBeforeThePayment() async throws {
         let store = InMemoryLimitWindowStore()
         _ = await store.reserve(90, against: [window(60, total: 100)], at: start)
