@@ -58,6 +58,7 @@ public struct GatewayDaemon: Service {
                     }
                 }
                 wake.yield()
+                var pruned = ContinuousClock.now
                 for await _ in wakes {
                     if stopping.isSet { break }
                     do {
@@ -65,6 +66,11 @@ public struct GatewayDaemon: Service {
                         let expired = try await self.pipeline.expireOverdue()
                         if expired.transactions > 0 {
                             logger.info("forwards timed out", metadata: ["count": "\(expired.transactions)"])
+                        }
+                        // Limit usage the windows have rolled past: once a minute is plenty.
+                        if ContinuousClock.now - pruned > .seconds(60) {
+                            pruned = ContinuousClock.now
+                            try runtime.pruneLimitUsage()
                         }
                     } catch {
                         // A failing group leaves its inputs in processing/, and a failing timeout

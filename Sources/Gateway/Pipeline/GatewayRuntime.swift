@@ -58,9 +58,8 @@ public final class GatewayRuntime: Sendable {
         self.policy = CorridorPolicy(embargoed: Set(configuration.screening.embargoedCountries))
         // Limit windows survive a restart: the usage the store recorded within the longest
         // window starts the in-memory windows again.
-        let rules = try LimitChecker(rules: configuration.limits)
-        let reach = Int64(rules.longestWindowSeconds) * 1000
-        let restored = reach == 0 ? [] : try self.store.limitUsage(since: Int64(Date().timeIntervalSince1970 * 1000) - reach).compactMap { row in
+        let since = GatewayRuntime.limitUsageCutoff(longestWindowSeconds: try LimitChecker(rules: configuration.limits).longestWindowSeconds)
+        let restored = try self.store.limitUsage(since: since).compactMap { row in
             ExactDecimal(row.amount).map {
                 LimitUsageEntry(key: LimitWindow.Key(rawValue: row.key), amount: $0, at: Date(timeIntervalSince1970: Double(row.at) / 1000))
             }
@@ -109,5 +108,19 @@ public final class GatewayRuntime: Sendable {
     func isParticipant(_ bic: BIC?, currency: String) -> Bool {
         guard let bic else { return false }
         return self.participants[bic.bic11]?.contains(currency) ?? false
+    }
+}
+
+extension GatewayRuntime {
+    /// Deletes the recorded limit usage that no configured window reaches any more (all of it
+    /// when no rule has a window). The daemon calls this now and then; a start reads only what
+    /// the windows reach.
+    public func pruneLimitUsage(now: Date = Date()) throws {
+        try self.store.pruneLimitUsage(before: GatewayRuntime.limitUsageCutoff(longestWindowSeconds: self.limits.longestWindowSeconds, now: now))
+    }
+
+    /// The oldest time (milliseconds since 1970) the longest window still reaches.
+    static func limitUsageCutoff(longestWindowSeconds: Int, now: Date = Date()) -> Int64 {
+        Int64(now.timeIntervalSince1970 * 1000) - Int64(longestWindowSeconds) * 1000
     }
 }

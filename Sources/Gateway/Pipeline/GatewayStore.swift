@@ -97,13 +97,20 @@ public final class GatewayStore: Sendable {
     // MARK: Reads
 
     /// The limit usage recorded since `since` (milliseconds since 1970), oldest first, for the
-    /// windows a restart restores. Older rows, which no window reaches any more, are deleted.
+    /// windows a restart restores.
     public func limitUsage(since: Int64) throws -> [(key: String, at: Int64, amount: String)] {
-        try self.pool.write { db in
-            try db.execute(sql: "DELETE FROM limit_usage WHERE at < ?", arguments: [since])
-            return try Row.fetchAll(db, sql: "SELECT key, at, amount FROM limit_usage ORDER BY at").map {
+        try self.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, at, amount FROM limit_usage WHERE at >= ? ORDER BY at", arguments: [since]).map {
                 (key: $0["key"], at: $0["at"], amount: $0["amount"])
             }
+        }
+    }
+
+    /// Deletes the limit usage recorded before `before` (milliseconds since 1970), which no
+    /// window reaches any more.
+    public func pruneLimitUsage(before: Int64) throws {
+        try self.pool.write { db in
+            try db.execute(sql: "DELETE FROM limit_usage WHERE at < ?", arguments: [before])
         }
     }
 
