@@ -120,8 +120,12 @@ public struct LimitChecker: Sendable {
 
     /// The longest window of any rule, in seconds (0 without window rules): how far back a
     /// restart needs the recorded usage.
-    public var longestWindowSeconds: Int {
-        self.rules.compactMap { $0.hasWindow ? $0.windowSeconds : nil }.max() ?? 0
+    public var longestWindowSeconds: Int { LimitChecker.longestWindowSeconds(of: self.rules) }
+
+    /// The longest window of any of `rules`, in seconds (0 without window rules), before a
+    /// checker (and the store it needs) exists.
+    public static func longestWindowSeconds(of rules: [LimitRule]) -> Int {
+        rules.compactMap { $0.hasWindow ? $0.windowSeconds : nil }.max() ?? 0
     }
 
     /// The windows `payment` counts in, one per applicable window rule, in rule order.

@@ -58,7 +58,7 @@ public final class GatewayRuntime: Sendable {
         self.policy = CorridorPolicy(embargoed: Set(configuration.screening.embargoedCountries))
         // Limit windows survive a restart: the usage the store recorded within the longest
         // window starts the in-memory windows again.
-        let since = GatewayRuntime.limitUsageCutoff(longestWindowSeconds: try LimitChecker(rules: configuration.limits).longestWindowSeconds)
+        let since = GatewayRuntime.limitUsageCutoff(longestWindowSeconds: LimitChecker.longestWindowSeconds(of: configuration.limits))
         let restored = try self.store.limitUsage(since: since).compactMap { row in
             ExactDecimal(row.amount).map {
                 LimitUsageEntry(key: LimitWindow.Key(rawValue: row.key), amount: $0, at: Date(timeIntervalSince1970: Double(row.at) / 1000))
