@@ -475,47 +475,50 @@ def cmd_verify(args: argparse.Namespace) -> None:
             violation("input-renamed", f"{place} is {m['name']} under another name")
     archived = 0
     errored = 0
+
+    def home(m, prefix=""):
+        """The one place input `m` ended in, or None when it is in none (both reported)."""
+        places = homes.get(m["name"], [])
+        if not places:
+            violation("input-lost", f"{prefix}{m['name']} (UETR {m['uetr']}) is in neither archive/ nor error/")
+            return None
+        if len(places) > 1:
+            violation("input-twice", f"{prefix}{m['name']} is in {len(places)} places: {', '.join(places)}")
+        return places[0]
+
+    def error_report(place):
+        report = data / f"{place}.error.json"
+        return report.read_text().strip() if report.exists() else ""
+
     for m in answer_inputs:
-        places = homes.get(m["name"], [])
-        if not places:
-            violation("input-lost", f"route answer {m['name']} (UETR {m['uetr']}) is in neither archive/ nor error/")
+        place = home(m, "route answer ")
+        if place is None:
             continue
-        if len(places) > 1:
-            violation("input-twice", f"route answer {m['name']} is in {len(places)} places: {', '.join(places)}")
-        in_error = places[0].startswith("error/")
+        in_error = place.startswith("error/")
         if m["kind"] == "answer-copy":
-            report = data / f"{places[0]}.error.json"
             if not in_error:
-                violation("resend-accepted", f"route answer {m['name']}, a byte-identical copy of {m['of']}, was archived ({places[0]})")
-            elif report.exists() and "duplicate" not in report.read_text():
-                violation("resend-reason", f"{places[0]}: refused, but not as a duplicate: {report.read_text()[:200]}")
+                violation("resend-accepted", f"route answer {m['name']}, a byte-identical copy of {m['of']}, was archived ({place})")
+            elif (text := error_report(place)) and "duplicate" not in text:
+                violation("resend-reason", f"{place}: refused, but not as a duplicate: {text[:200]}")
         elif in_error:
-            report = data / f"{places[0]}.error.json"
-            text = report.read_text().strip() if report.exists() else ""
-            violation("input-errored", f"route answer {m['name']} went to error/: {text[:300]}")
+            violation("input-errored", f"route answer {m['name']} went to error/: {error_report(place)[:300]}")
     for m in messages:
-        places = homes.get(m["name"], [])
-        if not places:
-            violation("input-lost", f"{m['name']} (UETR {m['uetr']}) is in neither archive/ nor error/")
+        place = home(m)
+        if place is None:
             continue
-        if len(places) > 1:
-            violation("input-twice", f"{m['name']} is in {len(places)} places: {', '.join(places)}")
-        in_error = places[0].startswith("error/")
+        in_error = place.startswith("error/")
         errored += in_error
         archived += not in_error
         if not in_error and m["kind"] == "resend":
             violation("resend-accepted", f"{m['name']}, a byte-identical re-send of {m['of']}, was archived "
-                      f"({places[0]}), not refused as a duplicate")
+                      f"({place}), not refused as a duplicate")
         elif in_error and m["kind"] == "resend":
-            report = data / f"{places[0]}.error.json"
-            if report.exists() and "duplicate" not in report.read_text():
-                violation("resend-reason", f"{places[0]}: refused, but not as a duplicate: {report.read_text()[:200]}")
+            if (text := error_report(place)) and "duplicate" not in text:
+                violation("resend-reason", f"{place}: refused, but not as a duplicate: {text[:200]}")
         elif in_error and m["kind"] != "garbage":
-            report = data / f"{places[0]}.error.json"
-            text = report.read_text().strip() if report.exists() else ""
-            violation("input-errored", f"{m['name']} ({m['kind']}) went to error/: {text[:300]}")
+            violation("input-errored", f"{m['name']} ({m['kind']}) went to error/: {error_report(place)[:300]}")
         elif not in_error and m["kind"] == "garbage":
-            violation("input-archived", f"{m['name']} is garbage but was archived ({places[0]})")
+            violation("input-archived", f"{m['name']} is garbage but was archived ({place})")
 
     # (2) pacs.002: one per message in outbox/<sender>/, consistent, never duplicated or contradicted.
     reports: dict[str, list[tuple[str, str, str | None]]] = collections.defaultdict(list)  # uetr -> (path, status, reason)
