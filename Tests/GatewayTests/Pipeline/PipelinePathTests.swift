@@ -9,13 +9,13 @@ import Testing
 /// after a crash, and the sanctions-review hold.
 @Suite(.serialized) struct PipelinePathTests {
     /// A gateway in a temporary folder with three EUR participants and a settle route.
-    struct Fixture {
+    struct Fixture: GatewayFixture {
         let folder: URL
         let runtime: GatewayRuntime
         let pipeline: Pipeline
 
         init(onReview: String = "hold", screening: PaymentScreening = ListedCreditorScreening(listedName: "Hwasong Shipping Company Limited")) throws {
-            self.folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-paths-\(UUID().uuidString)")
+            self.folder = Self.temporaryFolder("paths")
             let yaml = """
                 gateway: { bic: CRDRGB2LXXX, data: ./var, timeoutSeconds: 10 }
                 participants:
@@ -30,17 +30,8 @@ import Testing
                   onReview: \(onReview)
                 limits: []
                 """
-            let configuration = try GatewayConfiguration.parse(yaml: yaml, file: "corridor.yaml", baseDirectory: self.folder)
-            self.runtime = try GatewayRuntime(configuration: configuration, screening: screening)
+            self.runtime = try Self.runtime(yaml: yaml, in: self.folder, screening: screening)
             self.pipeline = Pipeline(runtime: runtime)
-        }
-
-        func drop(_ text: String, as name: String) throws {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: self.runtime.directories.inbox + "/" + name))
-        }
-
-        func run() async throws -> BatchProcessor.Summary {
-            try await BatchProcessor(pipeline: self.pipeline).run()
         }
 
         /// Claims the inbox file `name` and processes it as a group of its own.
@@ -68,8 +59,6 @@ import Testing
                 return (name, report.fiToFIPmtStsRpt.txInfAndSts.compactMap(\.txSts))
             }
         }
-
-        func cleanUp() { try? FileManager.default.removeItem(at: self.folder) }
     }
 
     static func payment(_ i: Int, creditorName: String? = nil) -> String {

@@ -6,13 +6,13 @@ import Testing
 
 /// A route's pacs.002 taken up again after a crash: the sender still gets its final answer.
 @Suite(.serialized) struct RouteStatusRerunTests {
-    struct Fixture {
+    struct Fixture: GatewayFixture {
         let folder: URL
         let runtime: GatewayRuntime
         let pipeline: Pipeline
 
         init() throws {
-            self.folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-route-\(UUID().uuidString)")
+            self.folder = Self.temporaryFolder("route")
             let yaml = """
                 gateway: { bic: \(FileDropAcceptance.gateway), data: ./var, timeoutSeconds: 300 }
                 participants:
@@ -24,16 +24,9 @@ import Testing
                   allowUnscreened: true
                 limits: []
                 """
-            let configuration = try GatewayConfiguration.parse(yaml: yaml, file: "corridor.yaml", baseDirectory: self.folder)
-            self.runtime = try GatewayRuntime(configuration: configuration, screening: ListedCreditorScreening(listedName: "nobody"))
+            self.runtime = try Self.runtime(yaml: yaml, in: self.folder, screening: ListedCreditorScreening(listedName: "nobody"))
             self.pipeline = Pipeline(runtime: runtime)
         }
-
-        func drop(_ bytes: Data, as name: String) throws {
-            try bytes.write(to: URL(fileURLWithPath: self.runtime.directories.inbox + "/" + name))
-        }
-
-        func run() async throws -> BatchProcessor.Summary { try await BatchProcessor(pipeline: self.pipeline).run() }
 
         /// The pacs.002 statuses BANKDEFFXXX received, by file name.
         func answers() throws -> [String: [String]] {
@@ -60,8 +53,6 @@ import Testing
             return Data(FileDropAcceptanceTests.routeAnswer(to: document.fiToFICstmrCdtTrf, status: status, reason: nil,
                                                             messageId: "FEDANS-1").xml())
         }
-
-        func cleanUp() { try? FileManager.default.removeItem(at: self.folder) }
     }
 
     @Test func aRouteAnswerWhoseOutputsACrashCutShortIsAnsweredAgain() async throws {
