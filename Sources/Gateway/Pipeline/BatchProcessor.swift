@@ -19,6 +19,9 @@ public struct BatchProcessor: Sendable {
 
     var limits: GroupLimits { GroupLimits(files: self.groupSize, bytes: self.groupBytes) }
 
+    /// Groups read, validated and screened ahead of the one being committed, at most.
+    static let lookahead = 1
+
     /// The figures `corridor process` prints at the end.
     public struct Summary: Sendable {
         public var files = 0
@@ -92,18 +95,37 @@ public struct BatchProcessor: Sendable {
             summary.add(group)
             latencies += group.latenciesMicros
         }
-        // Three groups in flight: while one group is committed (decisions, ledger, store, in
-        // order), the group before it is delivered (outputs and archive, on a thread of its
-        // own) and the next one is read, validated and screened on the worker threads. A failed
-        // delivery (a full disk, say) is seen once the commit running beside it ends: both
-        // groups then stay in processing/, settled but unanswered, and the next run answers
-        // them from the store, as after a crash.
+        // Groups in flight: one group is committed (decisions, ledger, store, in order) while
+        // the group before it is delivered (outputs and archive, on a thread of its own) and a
+        // producer thread claims, reads, validates and screens the groups after it, up to
+        // `lookahead` finished ones ahead. The commit is the only ordered stage; the others keep
+        // both cores busy around it. A failed delivery (a full disk, say) is seen once the commit
+        // running beside it ends: both groups then stay in processing/, settled but unanswered,
+        // and the next run answers them from the store, as after a crash.
         let pipeline = self.pipeline
         while true {
             let eligible = try scanner.eligibleFiles()
             if eligible.isEmpty { break }
             let total = summary.files + eligible.count
-            var next: BackgroundWork<Pipeline.PreparedGroup>? = nil
+            let ranges = self.limits.cut(sizes: eligible.map(\.size))
+            let prepared = Handoff<Result<Pipeline.PreparedGroup, any Error>>(capacity: BatchProcessor.lookahead)
+            let producer = BackgroundWork<Void> {
+                defer { prepared.close() }
+                for range in ranges {
+                    do {
+                        var claimed: [ClaimedFile] = []
+                        for file in eligible[range] {
+                            if let claim = try scanner.claim(file) { claimed.append(claim) }
+                        }
+                        guard !claimed.isEmpty else { continue }
+                        try scanner.makeClaimsDurable()
+                        guard prepared.put(.success(pipeline.prepared(claimed))) else { return }
+                    } catch {
+                        prepared.put(.failure(error))
+                        return
+                    }
+                }
+            }
             var delivering: BackgroundWork<Pipeline.GroupResult>? = nil
             func finishDelivery() async throws {
                 guard let work = delivering else { return }
@@ -114,33 +136,18 @@ public struct BatchProcessor: Sendable {
                 progress(summary.files, total)
             }
             do {
-                for range in self.limits.cut(sizes: eligible.map(\.size)) {
-                    var claimed: [ClaimedFile] = []
-                    for file in eligible[range] {
-                        if let claim = try scanner.claim(file) { claimed.append(claim) }
-                    }
-                    guard !claimed.isEmpty else { continue }
-                    try scanner.makeClaimsDurable()
-                    let previous = next
-                    let group = claimed
-                    next = BackgroundWork { pipeline.prepared(group) }
-                    if let previous {
-                        let committed = try await pipeline.commit(try await previous.value())
-                        try await finishDelivery()
-                        delivering = BackgroundWork { try pipeline.deliver(committed) }
-                    }
-                }
-                if let last = next {
-                    next = nil
-                    let committed = try await pipeline.commit(try await last.value())
+                while let next = await prepared.take() {
+                    let committed = try await pipeline.commit(try next.get())
                     try await finishDelivery()
                     delivering = BackgroundWork { try pipeline.deliver(committed) }
                 }
                 try await finishDelivery()
+                try await producer.value()
             } catch {
                 // Nothing keeps running behind a failure: the work in flight ends first (what it
                 // leaves in processing/ is taken up again by the next run).
-                _ = try? await next?.value()
+                prepared.cancel()
+                _ = try? await producer.value()
                 _ = try? await delivering?.value()
                 throw error
             }
