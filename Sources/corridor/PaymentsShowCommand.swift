@@ -37,11 +37,9 @@ struct PaymentsShowCommand: ParsableCommand {
             let store = try GatewayStore(directory: directory)
             for payment in try store.payments(matching: id) {
                 let messages = [payment.messageId] + (payment.forwardMessageId.map { [$0] } ?? [])
-                let events = try store.events(transferIDs: [payment.transferID], messageIds: messages).filter { event in
-                    // Events of this transaction, and those of its messages as a whole (not of
-                    // the other transactions they carry).
-                    event.transferID == payment.transferID || event.transferID == nil
-                }
+                // Events of this transaction, and those of its messages as a whole (not of the
+                // other transactions they carry).
+                let events = try store.events(transferIDs: [payment.transferID], messageIds: messages)
                 found.append((payment, events))  // already in time order
             }
         } catch {

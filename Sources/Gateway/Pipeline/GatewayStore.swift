@@ -91,6 +91,17 @@ public final class GatewayStore: Sendable {
                 CREATE INDEX limit_usage_at ON limit_usage(at);
                 """)
         }
+        // Every accepted payment wrote an entry into two indexes that hold nothing useful for
+        // most payments: forward MsgIds (NULL unless forwarded) and the MsgId of events that
+        // belong to a transaction (found by their transfer id). Partial indexes skip them.
+        migrator.registerMigration("v5-partial-indexes") { db in
+            try db.execute(sql: """
+                DROP INDEX payment_forward;
+                CREATE INDEX payment_forward ON payment(forwardMessageId) WHERE forwardMessageId IS NOT NULL;
+                DROP INDEX event_message;
+                CREATE INDEX event_message ON event(messageId) WHERE transferID IS NULL;
+                """)
+        }
         return migrator
     }
 
@@ -148,12 +159,14 @@ public final class GatewayStore: Sendable {
         }
     }
 
+    /// The events of the given transactions, and those of the given messages as a whole (the
+    /// events of a message that name no transaction), in time order.
     public func events(transferIDs: [String], messageIds: [String]) throws -> [PaymentEvent] {
         try self.pool.read { db in
             let ids = transferIDs.isEmpty ? [""] : transferIDs
             let messages = messageIds.isEmpty ? [""] : messageIds
             let sql = "SELECT * FROM event WHERE transferID IN (\(ids.map { _ in "?" }.joined(separator: ","))) "
-                + "OR messageId IN (\(messages.map { _ in "?" }.joined(separator: ","))) ORDER BY at, id"
+                + "OR (transferID IS NULL AND messageId IN (\(messages.map { _ in "?" }.joined(separator: ",")))) ORDER BY at, id"
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids + messages)).map {
                 PaymentEvent(transferID: $0["transferID"], messageId: $0["messageId"], at: $0["at"], kind: $0["kind"], detail: $0["detail"])
             }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Gateway
 
@@ -26,5 +27,34 @@ struct GatewayStoreTests {
         #expect(try store.limitUsage(since: 3_000).map(\.amount) == ["10.00"])
         try store.pruneLimitUsage(before: 3_000)
         #expect(try store.limitUsage(since: 0).map(\.at) == [5_000])
+    }
+
+    @Test func aTransactionsEventsIncludeItsMessagesOwnButNotItsSiblings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try GatewayStore(directory: folder)
+        var batch = GatewayStore.Batch()
+        batch.events = [
+            PaymentEvent(transferID: "T1", messageId: "M1", at: 1, kind: "settle", detail: "tx 1"),
+            PaymentEvent(transferID: "T2", messageId: "M1", at: 2, kind: "settle", detail: "tx 2, a sibling"),
+            PaymentEvent(transferID: nil, messageId: "M1", at: 3, kind: "unanswerable", detail: "the message as a whole"),
+            PaymentEvent(transferID: nil, messageId: "M2", at: 4, kind: "rejected-message", detail: "another message"),
+        ]
+        try store.commit(batch)
+        let events = try store.events(transferIDs: ["T1"], messageIds: ["M1"])
+        #expect(events.map(\.detail) == ["tx 1", "the message as a whole"])
+    }
+
+    @Test func indexesSkipPaymentsThatAreNotForwardedAndEventsOfATransaction() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try GatewayStore(directory: folder)
+        let database = try DatabaseQueue(path: folder.appendingPathComponent("gateway.sqlite").path)
+        let sql = try database.read { db in
+            try [String: String](uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+                .map { ($0["name"] as String, $0["sql"] as String) })
+        }
+        #expect(sql["payment_forward"]?.contains("WHERE forwardMessageId IS NOT NULL") == true)
+        #expect(sql["event_message"]?.contains("WHERE transferID IS NULL") == true)
     }
 }
