@@ -1,14 +1,30 @@
 /// Writes the typed models as namespace-correct, deterministic, indented XML.
 ///
-/// Output depends only on the model: the same model always gives the same bytes.
-struct XMLWriter {
-    private(set) var bytes: [UInt8] = []
+/// Output depends only on the model: the same model always gives the same bytes. The writer
+/// owns a growable byte buffer and copies each piece into it with one `memcpy`: rendering makes
+/// several appends per element, and `Array.append(contentsOf:)` costs more per call than the
+/// copying itself. It is not copyable (it frees its buffer when it ends), so it is only ever
+/// passed `inout`.
+struct XMLWriter: ~Copyable {
+    private var storage: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var count = 0
     private var depth = 0
     let indent: Int
 
     init(indent: Int = 2, capacity: Int = 8192) {
         self.indent = indent
-        self.bytes.reserveCapacity(capacity)
+        self.capacity = max(64, capacity)
+        self.storage = .allocate(byteCount: self.capacity, alignment: 1)
+    }
+
+    deinit {
+        self.storage.deallocate()
+    }
+
+    /// The bytes written so far.
+    var bytes: [UInt8] {
+        [UInt8](UnsafeRawBufferPointer(start: self.storage, count: self.count))
     }
 
     mutating func declaration() {
@@ -18,14 +34,14 @@ struct XMLWriter {
     /// Opens an element with optional attributes (already-escaped by this writer).
     mutating func open(_ name: String, attributes: [(String, String)] = []) {
         self.pad()
-        self.append("<")
+        self.append(byte: UInt8(ascii: "<"))
         self.append(name)
         for (key, value) in attributes {
-            self.append(" ")
+            self.append(byte: UInt8(ascii: " "))
             self.append(key)
             self.append("=\"")
             self.escape(value, attribute: true)
-            self.append("\"")
+            self.append(byte: UInt8(ascii: "\""))
         }
         self.append(">\n")
         self.depth += 1
@@ -47,9 +63,9 @@ struct XMLWriter {
 
     mutating func text(_ name: String, _ value: String) {
         self.pad()
-        self.append("<")
+        self.append(byte: UInt8(ascii: "<"))
         self.append(name)
-        self.append(">")
+        self.append(byte: UInt8(ascii: ">"))
         self.escape(value, attribute: false)
         self.append("</")
         self.append(name)
@@ -58,7 +74,7 @@ struct XMLWriter {
 
     mutating func money(_ name: String, _ value: Money) {
         self.pad()
-        self.append("<")
+        self.append(byte: UInt8(ascii: "<"))
         self.append(name)
         self.append(" Ccy=\"")
         self.escape(value.currency.xmlText, attribute: true)
@@ -73,17 +89,51 @@ struct XMLWriter {
     mutating func raw(_ element: AnyXMLElement) {
         self.pad()
         self.append(element.xml)
-        self.append("\n")
+        self.append(byte: 0x0A)
+    }
+
+    // MARK: The buffer
+
+    /// Makes room for `extra` more bytes, doubling the buffer as often as needed.
+    private mutating func reserve(_ extra: Int) {
+        guard self.count + extra > self.capacity else { return }
+        var grown = self.capacity * 2
+        while grown < self.count + extra { grown *= 2 }
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 1)
+        storage.copyMemory(from: self.storage, byteCount: self.count)
+        self.storage.deallocate()
+        self.storage = storage
+        self.capacity = grown
+    }
+
+    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
+        self.reserve(buffer.count)
+        (self.storage + self.count).copyMemory(from: source, byteCount: buffer.count)
+        self.count += buffer.count
+    }
+
+    private mutating func append(byte: UInt8) {
+        self.reserve(1)
+        self.storage.storeBytes(of: byte, toByteOffset: self.count, as: UInt8.self)
+        self.count += 1
     }
 
     private mutating func pad() {
-        if self.indent > 0 {
-            self.bytes.append(contentsOf: repeatElement(0x20, count: self.depth * self.indent))
-        }
+        let spaces = self.depth * self.indent
+        guard spaces > 0 else { return }
+        self.reserve(spaces)
+        (self.storage + self.count).initializeMemory(as: UInt8.self, repeating: 0x20, count: spaces)
+        self.count += spaces
     }
 
+    /// Appends the UTF-8 of `s` (in one copy when the string is native, as literals are).
     private mutating func append(_ s: String) {
-        self.bytes.append(contentsOf: s.utf8)
+        let copied: Void? = s.utf8.withContiguousStorageIfAvailable { self.append($0) }
+        if copied == nil {
+            var s = s
+            s.withUTF8 { self.append($0) }
+        }
     }
 
     /// Appends `s` escaped for element text or, with `attribute`, for a double-quoted value.
@@ -92,7 +142,7 @@ struct XMLWriter {
         var s = s
         s.withUTF8 { buffer in
             guard buffer.contains(where: { XMLWriter.needsEscaping($0, attribute: attribute) }) else {
-                self.bytes.append(contentsOf: buffer)
+                self.append(buffer)
                 return
             }
             for byte in buffer {
@@ -104,7 +154,7 @@ struct XMLWriter {
                 case 0x0D: self.append("&#13;")
                 case 0x09 where attribute: self.append("&#9;")
                 case 0x0A where attribute: self.append("&#10;")
-                default: self.bytes.append(byte)
+                default: self.append(byte: byte)
                 }
             }
         }
