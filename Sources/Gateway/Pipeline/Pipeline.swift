@@ -103,9 +103,34 @@ public final class Pipeline: Sendable {
         /// The limit windows the reservation counts in, recorded with the payment when it is
         /// accepted so that a restart restores them.
         var limitKeys: [LimitWindow.Key] = []
-        var transaction: CreditTransferTransaction39
-        var group: GroupHeader93
+        /// The transaction and its group header, shared rather than copied: a plan is copied
+        /// several times on its way through a group, and a parsed transaction is large.
+        let payment: PlannedPayment
         var sender: BIC?
+
+        var transaction: CreditTransferTransaction39 { self.payment.transaction }
+        var group: GroupHeader93 { self.payment.group }
+
+        init(index: Int, record: PaymentRecord, decision: Decision, reservation: LimitReservation?,
+             transaction: CreditTransferTransaction39, group: GroupHeader93, sender: BIC?) {
+            self.index = index
+            self.record = record
+            self.decision = decision
+            self.reservation = reservation
+            self.payment = PlannedPayment(transaction: transaction, group: group)
+            self.sender = sender
+        }
+    }
+
+    /// The parsed parts of a payment that its plan refers to (immutable).
+    final class PlannedPayment: Sendable {
+        let transaction: CreditTransferTransaction39
+        let group: GroupHeader93
+
+        init(transaction: CreditTransferTransaction39, group: GroupHeader93) {
+            self.transaction = transaction
+            self.group = group
+        }
     }
 
     /// What happens to one input file.
