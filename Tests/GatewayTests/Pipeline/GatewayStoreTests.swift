@@ -45,7 +45,7 @@ struct GatewayStoreTests {
         #expect(events.map(\.detail) == ["tx 1", "the message as a whole"])
     }
 
-    @Test func indexesSkipPaymentsThatAreNotForwardedAndEventsOfATransaction() throws {
+    @Test func indexesHoldOnlyWhatLookUpsNeed() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try GatewayStore(directory: folder)
@@ -56,5 +56,7 @@ struct GatewayStoreTests {
         }
         #expect(sql["payment_forward"]?.contains("WHERE forwardMessageId IS NOT NULL") == true)
         #expect(sql["event_message"]?.contains("WHERE transferID IS NULL") == true)
+        #expect(sql["payment_e2e_agent_tx"]?.contains("(endToEndId, instructingAgent, txId)") == true)
+        #expect(sql["payment_e2e"] == nil && sql["payment_agent_tx"] == nil, "the EndToEndId lookup and the duplicate check share one index")
     }
 }
