@@ -234,10 +234,22 @@ public final class GatewayStore: Sendable {
                     known.payments[record.transferID] = record
                 }
             }
-            let statement = try db.cachedStatement(sql: "SELECT * FROM payment WHERE instructingAgent IS ? AND endToEndId = ? AND txId IS ? LIMIT 1")
-            for (agent, e2e, txId) in references where txId != nil {
-                if let row = try Row.fetchOne(statement, arguments: [agent, e2e, txId]) {
-                    known.byReference[Known.referenceKey(agent, e2e, txId)] = GatewayStore.record(row)
+            // The duplicate check's references, a few hundred per statement: the join searches
+            // the (EndToEndId, agent, TxId) index once per reference, without a statement run
+            // per payment. A reference matched by several rows (a duplicate stored beside the
+            // payment it repeats) keeps the first in index order, the earliest stored.
+            var seen = Set<String>()
+            let wanted = references.filter { $0.2 != nil && seen.insert(Known.referenceKey($0.0, $0.1, $0.2)).inserted }
+            for chunk in stride(from: 0, to: wanted.count, by: 300) {
+                let part = wanted[chunk..<min(chunk + 300, wanted.count)]
+                let sql = "SELECT payment.* FROM (VALUES \(part.map { _ in "(?,?,?)" }.joined(separator: ","))) AS wanted "
+                    + "JOIN payment ON payment.endToEndId = wanted.column1 AND payment.instructingAgent IS wanted.column2 "
+                    + "AND payment.txId = wanted.column3"
+                let arguments = StatementArguments(part.flatMap { agent, e2e, txId -> [(any DatabaseValueConvertible)?] in [e2e, agent, txId] })
+                for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                    let record = GatewayStore.record(row)
+                    let key = Known.referenceKey(record.instructingAgent, record.endToEndId, record.txId)
+                    if known.byReference[key] == nil { known.byReference[key] = record }
                 }
             }
             let messageStatement = try db.cachedStatement(sql: "SELECT inputDigest, firstSeen FROM message WHERE sender = ? AND messageId = ?")

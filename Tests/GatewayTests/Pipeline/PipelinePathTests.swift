@@ -182,6 +182,26 @@ import Testing
         #expect(try gateway.balance("BANKDEFFXXX") == 1_000_000_00 - 100_00, "settled once")
     }
 
+    @Test func anotherPaymentWithAnEarlierPaymentsEndToEndIdAndTxIdIsRejectedAM05() async throws {
+        let gateway = try Fixture()
+        defer { gateway.cleanUp() }
+        try gateway.drop(Self.payment(35), as: "first.xml")
+        _ = try await gateway.run()
+        // A new UETR and MsgId, the same agent, EndToEndId and TxId: a different transfer id, so
+        // only the reference look-up can tell.
+        let otherUETR = SyntheticPayments.uetr(9_035)
+        let again = Self.payment(35)
+            .replacingOccurrences(of: "<UETR>\(SyntheticPayments.uetr(35))</UETR>", with: "<UETR>\(otherUETR)</UETR>")
+            .replacingOccurrences(of: "<MsgId>MSG-BANKDEFF-00000035</MsgId>", with: "<MsgId>MSG-BANKDEFF-RESENT-35</MsgId>")
+        try gateway.drop(again, as: "second.xml")
+        _ = try await gateway.run()
+        #expect(try gateway.statusReports().map(\.1) == [["ACSC"], ["RJCT"]])
+        let second = try #require(try gateway.runtime.store.payments(matching: "MSG-BANKDEFF-RESENT-35").first)
+        #expect(second.reason == "AM05")
+        #expect(second.narrative?.contains("the same EndToEndId and TxId") == true && second.narrative?.contains("first.xml") == true)
+        #expect(try gateway.balance("BANKDEFFXXX") == 1_000_000_00 - 100_00, "settled once")
+    }
+
     @Test func aByteIdenticalFileGoesToErrorWithoutEffects() async throws {
         let gateway = try Fixture()
         defer { gateway.cleanUp() }
