@@ -234,19 +234,26 @@ public final class GatewayStore: Sendable {
                     known.payments[record.transferID] = record
                 }
             }
-            // The duplicate check's references, a few hundred per statement: the join searches
-            // the (EndToEndId, agent, TxId) index once per reference, without a statement run
-            // per payment. A reference matched by several rows (a duplicate stored beside the
-            // payment it repeats) keeps the first in index order, the earliest stored.
+            // The duplicate check's references, up to 256 per statement: the join searches the
+            // (EndToEndId, agent, TxId) index once per reference, without a statement run per
+            // payment. Statements come in power-of-two sizes, padded with NULL rows (which match
+            // nothing), so that a few prepared statements serve every group. A reference matched
+            // by several rows (a duplicate stored beside the payment it repeats) keeps the first
+            // in index order, the earliest stored.
             var seen = Set<String>()
             let wanted = references.filter { $0.2 != nil && seen.insert(Known.referenceKey($0.0, $0.1, $0.2)).inserted }
-            for chunk in stride(from: 0, to: wanted.count, by: 300) {
-                let part = wanted[chunk..<min(chunk + 300, wanted.count)]
-                let sql = "SELECT payment.* FROM (VALUES \(part.map { _ in "(?,?,?)" }.joined(separator: ","))) AS wanted "
-                    + "JOIN payment ON payment.endToEndId = wanted.column1 AND payment.instructingAgent IS wanted.column2 "
-                    + "AND payment.txId = wanted.column3"
-                let arguments = StatementArguments(part.flatMap { agent, e2e, txId -> [(any DatabaseValueConvertible)?] in [e2e, agent, txId] })
-                for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            var start = 0
+            while start < wanted.count {
+                var size = 1
+                while size < min(256, wanted.count - start) { size *= 2 }
+                let part = wanted[start..<min(start + size, wanted.count)]
+                start += part.count
+                var values: [(any DatabaseValueConvertible)?] = []
+                values.reserveCapacity(3 * size)
+                for (agent, e2e, txId) in part { values += [e2e, agent, txId] }
+                values += repeatElement(nil, count: 3 * (size - part.count))
+                let statement = try db.cachedStatement(sql: GatewayStore.referenceQuery(size: size))
+                for row in try Row.fetchAll(statement, arguments: StatementArguments(values)) {
                     let record = GatewayStore.record(row)
                     let key = Known.referenceKey(record.instructingAgent, record.endToEndId, record.txId)
                     if known.byReference[key] == nil { known.byReference[key] = record }
@@ -266,6 +273,13 @@ public final class GatewayStore: Sendable {
             }
             return known
         }
+    }
+
+    /// The payments matching `size` (EndToEndId, instructing agent, TxId) references.
+    static func referenceQuery(size: Int) -> String {
+        "SELECT payment.* FROM (VALUES " + Array(repeating: "(?,?,?)", count: size).joined(separator: ",") + ") AS wanted "
+            + "JOIN payment ON payment.endToEndId = wanted.column1 AND payment.instructingAgent IS wanted.column2 "
+            + "AND payment.txId = wanted.column3"
     }
 
     // MARK: Writes
