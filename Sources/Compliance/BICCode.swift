@@ -12,6 +12,13 @@ public enum BICCode {
     /// The upper-case BIC with spaces removed, or nil when it is not well formed.
     public static func normalised(_ raw: String) -> String? {
         guard raw.utf8.count >= 8, raw.utf8.count <= 16 else { return nil }
+        // Most values tried here are names: an ASCII value whose non-space bytes cannot make
+        // 8 or 11 characters is rejected before any copy is made.
+        if raw.isAllASCII {
+            var length = 0
+            for b in raw.utf8 where !(0x09...0x0D).contains(b) && b != 0x20 { length += 1 }
+            guard length == 8 || length == 11 else { return nil }
+        }
         let code = raw.removingWhitespaceUppercased()
         return isWellFormed(code) ? code : nil
     }
@@ -21,6 +28,14 @@ public enum BICCode {
 
     /// The ISO 3166 country code inside a BIC (characters 5–6).
     public static func countryCode(_ code: String) -> String {
+        // ASCII without carriage returns (the only ASCII byte that joins the next into one
+        // Character): characters are bytes.
+        let utf8 = code.utf8
+        if !utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+            guard utf8.count >= 6 else { return "" }
+            let country = utf8.dropFirst(4).prefix(2).map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }
+            return String(decoding: country, as: UTF8.self)
+        }
         let chars = Array(code)
         return chars.count >= 6 ? String(chars[4...5]).uppercased() : ""
     }

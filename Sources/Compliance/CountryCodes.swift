@@ -36,6 +36,12 @@ enum CountryCodes {
 
     /// The ISO code for a country field value, or nil when it is not recognised.
     static func code(for raw: String) -> String? {
+        // The common case, ASCII without white space (a code or an IBAN): nothing to trim or
+        // remove, so the checks below can run on the value's own bytes, upper-cased as they go.
+        if raw.isAllASCII, !raw.utf8.contains(where: { (0x09...0x0D).contains($0) || $0 == 0x20 }) {
+            // (The outer optional is nil only when the bytes are not contiguous.)
+            if let code: String? = raw.utf8.withContiguousStorageIfAvailable({ codeOfCompactASCII($0) }) { return code }
+        }
         let value = raw.trimmingASCIIWhitespace()
         let compact = value.removingWhitespaceUppercased()
         let chars = Array(compact.utf8)
@@ -53,6 +59,25 @@ enum CountryCodes {
         }
         return byName[key(value)]
     }
+
+    /// ``code(for:)`` of an ASCII value without white space: the same checks, on its bytes.
+    private static func codeOfCompactASCII(_ chars: UnsafeBufferPointer<UInt8>) -> String? {
+        func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        func upperCased(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> String { String(decoding: bytes.map(upper), as: UTF8.self) }
+        if chars.count == 2, chars.allSatisfy(isLetter) { return upperCased(chars[...]) }
+        if chars.count >= 4, chars.count <= 6, isLetter(chars[0]), isLetter(chars[1]), chars[2] == UInt8(ascii: "-") {
+            return upperCased(chars[...])
+        }
+        if chars.count >= 15, chars.count <= 34, isLetter(chars[0]), isLetter(chars[1]), isDigit(chars[2]), isDigit(chars[3]),
+           chars.allSatisfy({ isLetter($0) || isDigit($0) }) {
+            return upperCased(chars[..<2])
+        }
+        return byName[key(String(decoding: chars, as: UTF8.self))]
+    }
+
+    @inline(__always)
+    private static func upper(_ b: UInt8) -> UInt8 { b >= 97 && b <= 122 ? b - 32 : b }
 
     /// A display name for a code.
     static func name(for code: String) -> String {

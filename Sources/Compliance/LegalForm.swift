@@ -108,6 +108,30 @@ enum LegalForm: UInt8, CaseIterable, Sendable {
         return byFirst.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
     }()
 
+    /// A quick filter in front of ``phrasesByFirstToken``: one bit per (length, first byte,
+    /// last byte) combination of the phrases' first tokens. A clear bit means that no phrase
+    /// starts with the token, without hashing it.
+    private static let firstTokenFilter: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 512)
+        for first in phrasesByFirstToken.keys {
+            let k = filterBit(first)
+            bits[k >> 6] |= 1 << UInt64(k & 63)
+        }
+        return bits
+    }()
+
+    @inline(__always)
+    private static func filterBit(_ token: [UInt8]) -> Int {
+        (min(token.count, 31) << 10) | (Int(token.first ?? 0) & 31) << 5 | (Int(token.last ?? 0) & 31)
+    }
+
+    /// Whether some phrase may start with `token` (false means certainly none does).
+    @inline(__always)
+    private static func mayStartPhrase(_ token: [UInt8]) -> Bool {
+        let k = filterBit(token)
+        return firstTokenFilter[k >> 6] & (1 << UInt64(k & 63)) != 0
+    }
+
     /// Replaces legal-form phrases in `tokens` with class tokens.
     ///
     /// Unambiguous phrases are replaced anywhere; ambiguous ones only in the run of legal
@@ -118,7 +142,7 @@ enum LegalForm: UInt8, CaseIterable, Sendable {
         var i = 0
         while i < tokens.count {
             var matched: Phrase?
-            if let phrases = phrasesByFirstToken[tokens[i]] {
+            if mayStartPhrase(tokens[i]), let phrases = phrasesByFirstToken[tokens[i]] {
                 for phrase in phrases where i + phrase.tokens.count <= tokens.count {
                     var ok = true
                     for k in 1..<phrase.tokens.count where tokens[i + k] != phrase.tokens[k] { ok = false; break }

@@ -14,8 +14,8 @@ enum NameNormalizer {
     /// Each variant is a list of tokens; tokens are ASCII except in original-script variants.
     static func variants(of text: String) -> [[[UInt8]]] {
         let utf8 = text.utf8
-        if !utf8.contains(where: { $0 >= 0x80 }) {
-            let tokens = asciiTokens(utf8)
+        if text.isAllASCII {
+            let tokens = utf8.withContiguousStorageIfAvailable { asciiTokens($0) } ?? asciiTokens(utf8)
             return tokens.isEmpty ? [] : [LegalForm.canonicalise(tokens)]
         }
         var hasOtherScript = false
@@ -56,6 +56,7 @@ enum NameNormalizer {
     /// `&` becomes the token `and`, anything else (including leftover non-ASCII) splits.
     static func asciiTokens<C: Collection>(_ bytes: C) -> [[UInt8]] where C.Element == UInt8 {
         var tokens: [[UInt8]] = []
+        tokens.reserveCapacity(8)
         var current: [UInt8] = []
         current.reserveCapacity(16)
         for b in bytes {

@@ -22,7 +22,7 @@ public struct Screener: Sendable {
         if lists.isEmpty && !configuration.allowUnscreened { throw .noListsConfigured }
         self.index = ScreeningIndex(lists: lists)
         self.configuration = configuration
-        self.scratchPool = MatchScratchPool(nameCount: index.nameCount)
+        self.scratchPool = MatchScratchPool(nameCount: index.nameCount, tokenCount: index.vocabularySize)
     }
 
     /// Loads the lists at `paths` (files or folders, in parallel) and builds the screener.
@@ -42,12 +42,14 @@ public struct Screener: Sendable {
     /// Screens every field of `request`.
     public func screen(_ request: ScreeningRequest) -> ScreeningResult {
         var hits: [ScreeningHit] = []
-        for field in request.fields {
-            switch field.kind {
-            case .name: hits += nameHits(field)
-            case .bic: hits += bicHits(field)
-            case .country: hits += countryHits(field, code: CountryCodes.code(for: field.value), source: "country")
-            case .text: hits += textHits(field)
+        scratchPool.withScratch { scratch in
+            for field in request.fields {
+                switch field.kind {
+                case .name: hits += nameHits(field, scratch: scratch)
+                case .bic: hits += bicHits(field)
+                case .country: hits += countryHits(field, code: CountryCodes.code(for: field.value), source: "country")
+                case .text: hits += textHits(field, scratch: scratch)
+                }
             }
         }
         return ScreeningResult(hits: hits)
@@ -56,7 +58,7 @@ public struct Screener: Sendable {
     /// Screens a single name (for the CLI and ad-hoc checks). A value shaped like a BIC is
     /// also looked up as a BIC.
     public func screen(name: String, path: String = "name") -> ScreeningResult {
-        ScreeningResult(hits: nameHits(ScreeningField(path: path, kind: .name, value: name)))
+        ScreeningResult(hits: scratchPool.withScratch { nameHits(ScreeningField(path: path, kind: .name, value: name), scratch: $0) })
     }
 
     // MARK: - Names
@@ -76,7 +78,7 @@ public struct Screener: Sendable {
         return variants
     }
 
-    private func nameHits(_ field: ScreeningField) -> [ScreeningHit] {
+    private func nameHits(_ field: ScreeningField, scratch: MatchScratch) -> [ScreeningHit] {
         var hits: [ScreeningHit] = []
         let trimmed = field.value.trimmingASCIIWhitespace()
         if let bic = BICCode.normalised(trimmed), index.bicEntries[BICCode.bic8(bic)] != nil {
@@ -84,9 +86,12 @@ public struct Screener: Sendable {
         }
         let matcher = self.matcher
         var best: [Int32: (match: NameMatcher.Match, query: [NameMatcher.QueryToken])] = [:]
-        for variant in queryVariants(trimmed) {
-            let query = matcher.prepare(variant)
-            let matches = scratchPool.withScratch { matcher.match(query, minimumScore: minimumNameScore, scratch: $0) }
+        let variants = queryVariants(trimmed)
+        var prepared: [NameMatcher.QueryToken] = []  // tokens of the variants before this one
+        for (v, variant) in variants.enumerated() {
+            let query = matcher.prepare(variant, scratch: scratch, reusing: prepared)
+            if v + 1 < variants.count { prepared += query }
+            let matches = matcher.match(query, minimumScore: minimumNameScore, scratch: scratch)
             for m in matches {
                 let entry = index.names[Int(m.name)].entry
                 if let existing = best[entry], existing.match.score >= m.score { continue }
@@ -156,11 +161,11 @@ public struct Screener: Sendable {
 
     /// Searches listed names inside free text by scoring windows of 1–6 consecutive tokens.
     /// A single-token window only counts for single-token listed names.
-    private func textHits(_ field: ScreeningField) -> [ScreeningHit] {
+    private func textHits(_ field: ScreeningField, scratch: MatchScratch) -> [ScreeningHit] {
         var hits: [ScreeningHit] = []
         var seen: Set<String> = []
         for variant in NameNormalizer.variants(of: field.value) {
-            let tokens = NameMatcher(index: index).prepare(variant)
+            let tokens = NameMatcher(index: index).prepare(variant, scratch: scratch)
             for start in tokens.indices {
                 for length in 1...6 where start + length <= tokens.count {
                     let window = Array(tokens[start..<(start + length)])
@@ -169,7 +174,7 @@ public struct Screener: Sendable {
                         $0.legal != 0 ? (LegalForm(rawValue: $0.legal)?.representative ?? "") : String(decoding: $0.bytes, as: UTF8.self)
                     }.joined(separator: " ")
                     let sub = ScreeningField(path: field.path, kind: .name, value: phrase)
-                    for hit in nameHits(sub) where !seen.contains(hit.entityId) {
+                    for hit in nameHits(sub, scratch: scratch) where !seen.contains(hit.entityId) {
                         if length == 1 && hit.matchedAlias.split(separator: " ").count > 1 { continue }
                         seen.insert(hit.entityId)
                         var h = hit

@@ -22,6 +22,21 @@ public final class ScreeningIndex: @unchecked Sendable {
         var isWeak: Bool
         var isIndividual: Bool
         var isVesselOrAircraft: Bool
+        /// How many of the tokens that scoring looks at (the first 64) are distinctive: not
+        /// legal forms, not particles.
+        var distinctiveTokens: UInt8 = 0
+    }
+
+    /// What name scoring needs to know about one vocabulary token, in eight bytes.
+    struct TokenInfo: Sendable {
+        var weight: Float
+        /// The legal-form class (``LegalForm`` raw value), 0 for ordinary tokens.
+        var legal: UInt8
+        var isParticle: Bool
+        /// The length in bytes, at most 255 (only compared with 1).
+        var length: UInt8
+        /// The first byte (0 for an empty token).
+        var firstByte: UInt8
     }
 
     let lists: [SanctionsList]
@@ -37,6 +52,9 @@ public final class ScreeningIndex: @unchecked Sendable {
     let tokenDF: [Int32]
     let tokenLegal: [UInt8]
     let tokenIsParticle: [Bool]
+    /// `tokenInfo` of each element of `nameTokens`, stored alongside it so that scoring a name
+    /// reads its tokens' facts from one place instead of from all over the vocabulary.
+    let nameTokenInfo: [TokenInfo]
     private let tokenTable: HashRangeTable
     let deletionTable: HashRangeTable
     let postingStarts: [Int32]
@@ -55,15 +73,28 @@ public final class ScreeningIndex: @unchecked Sendable {
     /// Weight of a query token not found in the index (treated as rare).
     static let unknownWeight: Float = 1.0
 
-    static let particles: Set<[UInt8]> = Set([
+    /// Particles and stop words, packed (see ``ShortToken``).
+    private static let particles = ShortToken.Set([
         "of", "the", "and", "de", "la", "le", "les", "du", "des", "del", "della", "dela", "von", "van", "der", "den",
         "da", "di", "do", "dos", "das", "y", "e", "et", "und", "al", "el", "ul", "ud", "bin", "ibn", "bint", "ben",
         "abu", "abd", "a", "an", "for", "in", "on", "at", "to", "ad", "ar", "as", "ash", "az", "at",
-    ].map { Array($0.utf8) })
+    ])
 
-    /// Particles glued to the next token in an extra variant ("al qaida" / "alqaida").
-    static let gluedParticles: Set<[UInt8]> = Set(["al", "el", "ul", "ud", "abd", "abdul", "abdel", "abu", "bin", "ibn", "bou", "ben"]
-        .map { Array($0.utf8) })
+    /// Particles glued to the next token in an extra variant ("al qaida" / "alqaida"), packed.
+    private static let gluedParticles = ShortToken.Set(
+        ["al", "el", "ul", "ud", "abd", "abdul", "abdel", "abu", "bin", "ibn", "bou", "ben"])
+
+    /// Whether `token` is a particle or stop word ("of", "al", "bin", ...).
+    @inline(__always)
+    static func isParticle<C: Collection>(_ token: C) -> Bool where C.Element == UInt8 {
+        particles.contains(token)
+    }
+
+    /// Whether `token` is a particle that is glued to the next token in an extra variant.
+    @inline(__always)
+    static func isGluedParticle(_ token: [UInt8]) -> Bool {
+        gluedParticles.contains(token)
+    }
 
     /// Number of entries.
     public var entryCount: Int { entries.count }
@@ -160,7 +191,7 @@ public final class ScreeningIndex: @unchecked Sendable {
             offsets.append(Int32(arena.count))
             let form = token.count == 2 && token[0] == 0x01 ? token[1] : 0
             legal.append(form)
-            let particle = ScreeningIndex.particles.contains(token)
+            let particle = ScreeningIndex.isParticle(token)
             isParticle.append(particle)
             if form != 0 {
                 weights.append(ScreeningIndex.legalFormWeight)
@@ -170,6 +201,16 @@ public final class ScreeningIndex: @unchecked Sendable {
                 let idf = logf(n / Float(df[id]))
                 weights.append(min(1, max(0.1, idf / logN)))
             }
+        }
+
+        for k in names.indices {
+            let start = Int(names[k].tokenStart)
+            var distinctive: UInt8 = 0
+            for t in nameTokens[start..<(start + min(Int(names[k].tokenCount), NameMatcher.maximumListTokens))]
+            where legal[Int(t)] == 0 && !isParticle[Int(t)] {
+                distinctive += 1
+            }
+            names[k].distinctiveTokens = distinctive
         }
 
         // Tables: exact tokens, deletion keys, postings.
@@ -231,6 +272,11 @@ public final class ScreeningIndex: @unchecked Sendable {
         self.tokenDF = df
         self.tokenLegal = legal
         self.tokenIsParticle = isParticle
+        let tokenInfo = tokenList.indices.map { id in
+            TokenInfo(weight: weights[id], legal: legal[id], isParticle: isParticle[id],
+                      length: UInt8(min(tokenList[id].count, 255)), firstByte: tokenList[id].first ?? 0)
+        }
+        self.nameTokenInfo = nameTokens.map { tokenInfo[Int($0)] }
         self.tokenTable = HashRangeTable(pairs: tokenPairs)
         self.deletionTable = HashRangeTable(pairs: deletionPairs)
         self.postingStarts = postingCounts
@@ -246,11 +292,17 @@ public final class ScreeningIndex: @unchecked Sendable {
     /// A variant with particles glued to the following token, or nil when there are none.
     static func gluedVariant(_ tokens: [[UInt8]]) -> [[UInt8]]? {
         guard tokens.count >= 2 else { return nil }
+        // Most names have nothing to glue: say so before copying any token. (The loop below
+        // glues at the first such position at the latest, so it changes the name exactly
+        // when there is one.)
+        guard tokens.indices.dropLast().contains(where: { isGluedParticle(tokens[$0]) && tokens[$0 + 1].first != 0x01 }) else {
+            return nil
+        }
         var out: [[UInt8]] = []
         var changed = false
         var i = 0
         while i < tokens.count {
-            if i + 1 < tokens.count, gluedParticles.contains(tokens[i]), tokens[i + 1].first != 0x01 {
+            if i + 1 < tokens.count, isGluedParticle(tokens[i]), tokens[i + 1].first != 0x01 {
                 out.append(tokens[i] + tokens[i + 1])
                 changed = true
                 i += 2

@@ -3,7 +3,7 @@ extension String {
     /// ASCII values, nearly all of them, take a byte path instead of grapheme iteration.
     func removingWhitespaceUppercased() -> String {
         let utf8 = self.utf8
-        guard !utf8.contains(where: { $0 >= 0x80 }) else { return filter { !$0.isWhitespace }.uppercased() }
+        guard isAllASCII else { return filter { !$0.isWhitespace }.uppercased() }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         for b in utf8 {

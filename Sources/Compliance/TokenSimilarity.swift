@@ -26,7 +26,9 @@ enum TokenSimilarity {
         let budget = editBudget(min(a.count, b.count))
         if budget == 0 || abs(a.count - b.count) > budget { return 0 }
         if hasDigit(a) || hasDigit(b) { return 0 }
-        if budget < 2 || !knownWithinTwoEdits {
+        if budget == 1 {
+            guard isWithinOneEdit(a, b) else { return 0 }
+        } else if !knownWithinTwoEdits {
             guard boundedDamerau(a, b, budget: budget) <= budget else { return 0 }
         }
         return min(typoCeiling, jaroWinkler(a, b))
@@ -41,6 +43,36 @@ enum TokenSimilarity {
     @inline(__always)
     static func hasDigit(_ a: UnsafeBufferPointer<UInt8>) -> Bool {
         a.contains { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// Whether the optimal-string-alignment distance of `a` and `b` is at most one, in linear
+    /// time: the same answer as `boundedDamerau(a, b, budget: 1) <= 1`.
+    ///
+    /// One edit is one substitution, insertion, deletion or adjacent transposition. Whichever
+    /// it is, it can be taken at the first position where the strings differ: everything
+    /// before it must be equal, and a deletion inside a run of equal bytes is the same as one
+    /// at the run's end.
+    static func isWithinOneEdit(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = a.count, m = b.count
+        guard abs(n - m) <= 1 else { return false }
+        var i = 0
+        while i < n && i < m && a[i] == b[i] { i += 1 }
+        // Whether a[x...] equals b[y...] (lengths already agree).
+        func tailsEqual(_ x: Int, _ y: Int) -> Bool {
+            var x = x, y = y
+            while x < n {
+                if a[x] != b[y] { return false }
+                x += 1
+                y += 1
+            }
+            return true
+        }
+        if n == m {
+            if i == n { return true }
+            if tailsEqual(i + 1, i + 1) { return true }
+            return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && tailsEqual(i + 2, i + 2)
+        }
+        return n > m ? tailsEqual(i + 1, i) : tailsEqual(i, i + 1)
     }
 
     /// Optimal-string-alignment distance, or `budget + 1` as soon as it must exceed `budget`.
@@ -111,12 +143,70 @@ enum TokenSimilarity {
 
 /// 64-bit FNV-1a hashing of byte strings, for the index's open-addressing tables.
 enum ByteHash {
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// Calls `body` with the one-deletion keys of a token: `fnv1a(bytes)` and then
+    /// `fnv1a(bytes, skipping: k)` for each `k` in order. Hash states of the prefixes are
+    /// shared instead of rehashing the whole token for every key.
+    @inline(__always)
+    static func withDeletionKeys<R>(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
+        let n = bytes.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * n + 1) { buffer in
+            let prefix = buffer.baseAddress!, keys = prefix + n
+            var h = offsetBasis
+            for i in 0..<n {
+                prefix[i] = h
+                h ^= UInt64(bytes[i])
+                h &*= prime
+            }
+            keys[0] = h | 1
+            for skip in 0..<n {
+                var g = prefix[skip]
+                for i in (skip + 1)..<n {
+                    g ^= UInt64(bytes[i])
+                    g &*= prime
+                }
+                keys[skip + 1] = g | 1
+            }
+            return body(UnsafeBufferPointer(start: keys, count: n + 1))
+        }
+    }
+
+    /// Calls `body` with the two-deletion keys of a token: `fnv1a(bytes, skipping: a, and: b)`
+    /// for every `a < b`, in order of `a` then `b`.
+    @inline(__always)
+    static func withTwoDeletionKeys<R>(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
+        let n = bytes.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, n * (n - 1) / 2)) { keys in
+            var count = 0
+            var prefix = offsetBasis  // the state after bytes[..<a]
+            for a in 0..<n {
+                var middle = prefix  // the state after bytes[..<a] and bytes[(a + 1)..<b]
+                for b in (a + 1)..<n {
+                    var g = middle
+                    for i in (b + 1)..<n {
+                        g ^= UInt64(bytes[i])
+                        g &*= prime
+                    }
+                    keys[count] = g | 1
+                    count += 1
+                    middle ^= UInt64(bytes[b])
+                    middle &*= prime
+                }
+                prefix ^= UInt64(bytes[a])
+                prefix &*= prime
+            }
+            return body(UnsafeBufferPointer(rebasing: keys[..<count]))
+        }
+    }
+
     @inline(__always)
     static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, skipping skip: Int = -1, and skip2: Int = -1) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = offsetBasis
         for i in 0..<bytes.count where i != skip && i != skip2 {
             h ^= UInt64(bytes[i])
-            h &*= 0x0000_0100_0000_01B3
+            h &*= prime
         }
         return h | 1  // 0 marks an empty slot
     }
@@ -127,9 +217,15 @@ enum ByteHash {
 /// Keys are folded to 32 bits; a collision only adds values that the caller verifies anyway
 /// (token bytes are compared, typo candidates are distance-checked).
 struct HashRangeTable: Sendable {
-    private let keys: [UInt32]
-    private let starts: [Int32]
-    private let counts: [Int32]
+    /// One slot: a folded key (0 when empty) and its range of `values`, side by side so that a
+    /// probe costs one memory access.
+    private struct Slot {
+        var key: UInt32
+        var start: Int32
+        var count: Int32
+    }
+
+    private let slots: [Slot]
     let values: [Int32]
     private let mask: Int
 
@@ -141,9 +237,16 @@ struct HashRangeTable: Sendable {
         // Pack (folded key, value) into one UInt64 so a plain integer sort groups them.
         var packed = pairs.map { (UInt64(Self.fold($0.0)) << 32) | UInt64(UInt32(bitPattern: $0.1)) }
         packed.sort()
+        // Count the distinct keys first, so that the slots can be filled in the same pass that
+        // collects the values (no list of groups in between).
+        var groupCount = 0
+        for i in packed.indices where i == 0 || packed[i] >> 32 != packed[i - 1] >> 32 { groupCount += 1 }
+        var capacity = 16
+        while capacity < groupCount * 2 { capacity <<= 1 }
+        var slots = [Slot](repeating: Slot(key: 0, start: 0, count: 0), count: capacity)
+        let mask = capacity - 1
         var values: [Int32] = []
         values.reserveCapacity(packed.count)
-        var groups: [(UInt32, Int32, Int32)] = []
         var i = 0
         while i < packed.count {
             let key = UInt32(truncatingIfNeeded: packed[i] >> 32)
@@ -153,24 +256,11 @@ struct HashRangeTable: Sendable {
                 if packed[i] != last { values.append(Int32(bitPattern: UInt32(truncatingIfNeeded: packed[i]))); last = packed[i] }
                 i += 1
             }
-            groups.append((key, Int32(start), Int32(values.count - start)))
-        }
-        var capacity = 16
-        while capacity < groups.count * 2 { capacity <<= 1 }
-        var keys = [UInt32](repeating: 0, count: capacity)
-        var starts = [Int32](repeating: 0, count: capacity)
-        var counts = [Int32](repeating: 0, count: capacity)
-        let mask = capacity - 1
-        for (key, start, count) in groups {
             var slot = Self.slot(key) & mask
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            starts[slot] = start
-            counts[slot] = count
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(key: key, start: Int32(start), count: Int32(values.count - start))
         }
-        self.keys = keys
-        self.starts = starts
-        self.counts = counts
+        self.slots = slots
         self.values = values
         self.mask = mask
     }
@@ -184,9 +274,9 @@ struct HashRangeTable: Sendable {
         let key = Self.fold(hash)
         var slot = Self.slot(key) & mask
         while true {
-            let k = keys[slot]
-            if k == key { return Int(starts[slot])..<Int(starts[slot] + counts[slot]) }
-            if k == 0 { return 0..<0 }
+            let s = slots[slot]
+            if s.key == key { return Int(s.start)..<Int(s.start + s.count) }
+            if s.key == 0 { return 0..<0 }
             slot = (slot + 1) & mask
         }
     }
