@@ -37,9 +37,12 @@ public final class Pipeline: Sendable {
         var readError: String? = nil
         var reading: MessageReader.Reading? = nil
         var screening: [ScreeningResult] = []
-        /// For a valid pacs.008: the sender and each transaction's reference (computed in parallel).
+        /// For a valid pacs.008: the sender, and each transaction's reference, compliance facts
+        /// and fingerprint (computed here, in parallel, to keep the ordered commit short).
         var sender: BIC? = nil
         var references: [PaymentReference] = []
+        var facts: [PaymentFacts] = []
+        var fingerprints: [String] = []
     }
 
     func prepare(_ files: [ClaimedFile], claimedAt: Int64) -> [Item] {
@@ -61,6 +64,8 @@ public final class Pipeline: Sendable {
                         let transfer = document.fiToFICstmrCdtTrf
                         item.sender = Pipeline.sender(of: message, transfer)
                         item.references = transfer.cdtTrfTxInf.map { PaymentReference(transaction: $0, group: transfer.grpHdr, sender: item.sender) }
+                        item.facts = PaymentFacts.extract(from: message)
+                        item.fingerprints = transfer.cdtTrfTxInf.map { Pipeline.fingerprint($0, group: transfer.grpHdr) }
                         item.screening = transfer.cdtTrfTxInf.enumerated().map { i, tx in
                             runtime.screening.screen(tx, group: transfer.grpHdr, path: PaymentFacts.path(ofTransaction: i + 1))
                         }
@@ -451,7 +456,7 @@ public final class Pipeline: Sendable {
                             operations: inout [LedgerOperation], memory: inout GroupMemory) async throws -> FilePlan {
         let group = transfer.grpHdr
         let senderBIC = item.sender
-        let facts = PaymentFacts.extract(from: message)
+        let facts = item.facts
         let messageKey = "\(senderBIC?.rawValue ?? "-")|\(group.msgId)"
         var messageReusedFrom: String? = nil
         if let sender = senderBIC, let first = known.messages[GatewayStore.Known.messageKey(sender.rawValue, group.msgId)],
@@ -476,7 +481,7 @@ public final class Pipeline: Sendable {
                 currency: amount.currency.rawValue, amount: amount.amount.description, route: nil, action: "none",
                 status: "RJCT", reason: nil, narrative: nil, inputName: item.file.name, inputDigest: item.digest,
                 transactionIndex: i, receivedAt: item.claimedAt, updatedAt: now, deadline: nil, routeAcknowledged: false,
-                forwardMessageId: nil, fingerprint: Pipeline.fingerprint(tx, group: group), latencyMicros: nil)
+                forwardMessageId: nil, fingerprint: item.fingerprints[i], latencyMicros: nil)
             var plan = TransactionPlan(index: i, record: record, decision: .status("RJCT", reason: "MS03", narrative: nil),
                                        reservation: nil, transaction: tx, group: group, sender: senderBIC)
 
