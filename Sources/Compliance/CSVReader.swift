@@ -88,7 +88,9 @@ extension String {
         return trimmed == "-0-" ? "" : trimmed
     }
 
-    /// The value without leading and trailing ASCII white space or no-break spaces.
+    /// The value without leading and trailing white space. Only a value that starts or ends
+    /// with ASCII white space or a no-break space is trimmed (ASCII text on a byte path, other
+    /// text of all Unicode white space at both ends); any other value is returned as it is.
     func trimmingASCIIWhitespace() -> String {
         let utf8 = self.utf8
         func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 11 || b == 12 }

@@ -18,7 +18,7 @@ final class MatchScratch {
     /// The names with a non-zero mask, in the order they were first reached; the first
     /// `touchedCount` are valid. Every name is touched at most once per query, so the buffer
     /// never needs to grow.
-    let touched: UnsafeMutableBufferPointer<Int32>
+    private let touched: UnsafeMutableBufferPointer<Int32>
     private(set) var touchedCount = 0
     /// Per vocabulary token: the generation in which it was last marked (see ``newTokenSet()``).
     private let tokenStamps: UnsafeMutableBufferPointer<UInt32>
@@ -64,6 +64,9 @@ final class MatchScratch {
     /// name when it is first reached.
     @inline(__always)
     func mark(_ name: Int32, _ bit: UInt32) {
+        // A bit the narrow masks cannot hold would leave the mask 0 and record the name again,
+        // past the end of `touched`: `reset(selectedTokens:)` must have chosen the width.
+        assert(wide || bit < 1 << Self.narrowMaskBits, "bit \(bit) in a narrow mask")
         let old = mask(name)
         if old == 0 {
             touched[touchedCount] = name
@@ -75,6 +78,7 @@ final class MatchScratch {
     /// Sets bit `bit` in the mask of `name` if it was already reached.
     @inline(__always)
     func markIfReached(_ name: Int32, _ bit: UInt32) {
+        assert(wide || bit < 1 << Self.narrowMaskBits, "bit \(bit) in a narrow mask")
         let old = mask(name)
         guard old != 0 else { return }
         if wide { wideMasks[Int(name)] = old | bit } else { narrowMasks[Int(name)] = UInt8(truncatingIfNeeded: old | bit) }
@@ -99,7 +103,8 @@ final class MatchScratch {
     }
 
     /// Starts an empty set of vocabulary tokens, forgetting the previous one (which must no
-    /// longer be used).
+    /// longer be used). The set points into this scratch: use it only while the scratch is
+    /// held (within one ``MatchScratchPool/withScratch(_:)``).
     func newTokenSet() -> TokenSet {
         generation &+= 1
         if generation == 0 {
@@ -126,8 +131,8 @@ final class MatchScratch {
 }
 
 /// A small lock-protected pool of ``MatchScratch`` buffers shared by concurrent screenings.
-// Unchecked Sendable: the stack is only touched under `lock`; a scratch buffer is used by one
-// caller at a time between `take` and `give`.
+// Unchecked Sendable: the stack is only touched under `lock`; a scratch buffer is popped under
+// the lock, used by one caller for the length of `withScratch`, and pushed back under the lock.
 final class MatchScratchPool: @unchecked Sendable {
     private let lock = NSLock()
     private var free: [MatchScratch] = []

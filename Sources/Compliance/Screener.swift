@@ -164,14 +164,15 @@ public struct Screener: Sendable {
     private func textHits(_ field: ScreeningField, scratch: MatchScratch) -> [ScreeningHit] {
         var hits: [ScreeningHit] = []
         var seen: Set<String> = []
-        for variant in NameNormalizer.variants(of: field.value) {
-            let tokens = NameMatcher(index: index).prepare(variant, scratch: scratch)
+        // Legal forms are normalised to a class token, 0x01 and the form's raw value.
+        func isLegalForm(_ token: [UInt8]) -> Bool { token.count == 2 && token[0] == 0x01 }
+        for tokens in NameNormalizer.variants(of: field.value) {
             for start in tokens.indices {
                 for length in 1...6 where start + length <= tokens.count {
-                    let window = Array(tokens[start..<(start + length)])
-                    guard window.contains(where: \.isDistinctive) else { continue }
-                    let phrase = window.map {
-                        $0.legal != 0 ? (LegalForm(rawValue: $0.legal)?.representative ?? "") : String(decoding: $0.bytes, as: UTF8.self)
+                    let window = tokens[start..<(start + length)]
+                    guard window.contains(where: { !isLegalForm($0) && !ScreeningIndex.isParticle($0) }) else { continue }
+                    let phrase = window.map { token in
+                        isLegalForm(token) ? (LegalForm(rawValue: token[1])?.representative ?? "") : String(decoding: token, as: UTF8.self)
                     }.joined(separator: " ")
                     let sub = ScreeningField(path: field.path, kind: .name, value: phrase)
                     for hit in nameHits(sub, scratch: scratch) where !seen.contains(hit.entityId) {

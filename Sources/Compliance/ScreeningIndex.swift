@@ -49,9 +49,7 @@ public final class ScreeningIndex: @unchecked Sendable {
     private let tokenArena: UnsafeMutableBufferPointer<UInt8>
     let tokenOffsets: [Int32]
     let tokenWeight: [Float]
-    let tokenDF: [Int32]
     let tokenLegal: [UInt8]
-    let tokenIsParticle: [Bool]
     /// `tokenInfo` of each element of `nameTokens`, stored alongside it so that scoring a name
     /// reads its tokens' facts from one place instead of from all over the vocabulary.
     let nameTokenInfo: [TokenInfo]
@@ -269,9 +267,7 @@ public final class ScreeningIndex: @unchecked Sendable {
         self.tokenArena = arenaBuffer
         self.tokenOffsets = offsets
         self.tokenWeight = weights
-        self.tokenDF = df
         self.tokenLegal = legal
-        self.tokenIsParticle = isParticle
         let tokenInfo = tokenList.indices.map { id in
             TokenInfo(weight: weights[id], legal: legal[id], isParticle: isParticle[id],
                       length: UInt8(min(tokenList[id].count, 255)), firstByte: tokenList[id].first ?? 0)
@@ -299,19 +295,17 @@ public final class ScreeningIndex: @unchecked Sendable {
             return nil
         }
         var out: [[UInt8]] = []
-        var changed = false
         var i = 0
         while i < tokens.count {
             if i + 1 < tokens.count, isGluedParticle(tokens[i]), tokens[i + 1].first != 0x01 {
                 out.append(tokens[i] + tokens[i + 1])
-                changed = true
                 i += 2
             } else {
                 out.append(tokens[i])
                 i += 1
             }
         }
-        return changed && out.count >= 1 ? out : nil
+        return out
     }
 
     /// The id of `token`, or -1 when it is not in the vocabulary.

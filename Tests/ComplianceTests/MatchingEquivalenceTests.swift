@@ -314,7 +314,7 @@ private struct ReferenceMatcher {
         var partial = false
         for j in 0..<n {
             let t = Int(listTokens[j])
-            let distinctive = index.tokenLegal[t] == 0 && !index.tokenIsParticle[t]
+            let distinctive = index.tokenLegal[t] == 0 && !ScreeningIndex.isParticle(index.token(Int32(t)))
             if distinctive { listDistinctive += 1 }
             if !usedList[j] {
                 if distinctive { partial = true }
