@@ -25,18 +25,4 @@ public enum BICCode {
 
     /// The first 8 characters (institution, country, location) of a well-formed BIC.
     public static func bic8(_ code: String) -> String { String(code.prefix(8)) }
-
-    /// The ISO 3166 country code inside a BIC (characters 5–6).
-    public static func countryCode(_ code: String) -> String {
-        // ASCII without carriage returns (the only ASCII byte that joins the next into one
-        // Character): characters are bytes.
-        let utf8 = code.utf8
-        if !utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
-            guard utf8.count >= 6 else { return "" }
-            let country = utf8.dropFirst(4).prefix(2).map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }
-            return String(decoding: country, as: UTF8.self)
-        }
-        let chars = Array(code)
-        return chars.count >= 6 ? String(chars[4...5]).uppercased() : ""
-    }
 }

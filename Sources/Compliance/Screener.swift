@@ -1,3 +1,5 @@
+import ISO20022
+
 /// Screens payments against loaded sanctions lists.
 ///
 /// Create it once at start with ``load(paths:configuration:)`` (or from already loaded lists)
@@ -138,7 +140,8 @@ public struct Screener: Sendable {
                 decision: .block))
         }
         if checkCountry {
-            hits += countryHits(field, code: BICCode.countryCode(bic), source: "BIC country")
+            // `bic` is normalised (upper case, 8 or 11 characters).
+            hits += countryHits(field, code: BIC(bic).countryCode.rawValue, source: "BIC country")
         }
         return hits
     }
