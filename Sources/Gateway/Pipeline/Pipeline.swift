@@ -38,7 +38,7 @@ public final class Pipeline: Sendable {
         var reading: MessageReader.Reading? = nil
         var screening: [ScreeningResult] = []
         /// For a valid pacs.008: the sender, and each transaction's reference, compliance facts
-        /// and fingerprint (computed here, in parallel, to keep the ordered commit short).
+        /// and fingerprint (computed in `prepare`, in parallel, to keep the ordered commit short).
         var sender: BIC? = nil
         var references: [PaymentReference] = []
         var facts: [PaymentFacts] = []
