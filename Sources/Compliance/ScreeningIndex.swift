@@ -222,17 +222,15 @@ public final class ScreeningIndex: @unchecked Sendable {
                 let h = ByteHash.fnv1a(token)
                 tokenPairs.append((h, Int32(id)))
                 guard legal[id] == 0, TokenSimilarity.editBudget(token.count) > 0 else { continue }
-                deletionPairs.append((h, Int32(id)))
-                for skip in 0..<token.count {
-                    deletionPairs.append((ByteHash.fnv1a(token, skipping: skip), Int32(id)))
+                // The keys a query's look-up computes the same way (the token's own hash first).
+                ByteHash.withDeletionKeys(of: token) { keys in
+                    for key in keys { deletionPairs.append((key, Int32(id))) }
                 }
                 // Long tokens (budget two) also get two-deletion keys, so that two
                 // substitutions (Hezbollah/Hizballah) are found.
                 if TokenSimilarity.editBudget(token.count) >= 2 {
-                    for a in 0..<token.count {
-                        for b in (a + 1)..<token.count {
-                            deletionPairs.append((ByteHash.fnv1a(token, skipping: a, and: b), Int32(id)))
-                        }
+                    ByteHash.withTwoDeletionKeys(of: token) { keys in
+                        for key in keys { deletionPairs.append((key, Int32(id))) }
                     }
                 }
             }
