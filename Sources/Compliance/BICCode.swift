@@ -16,7 +16,7 @@ public enum BICCode {
         // 8 or 11 characters is rejected before any copy is made.
         if raw.isAllASCII {
             var length = 0
-            for b in raw.utf8 where !(0x09...0x0D).contains(b) && b != 0x20 { length += 1 }
+            for b in raw.utf8 where !b.isASCIIWhitespace { length += 1 }
             guard length == 8 || length == 11 else { return nil }
         }
         let code = raw.removingWhitespaceUppercased()

@@ -93,17 +93,16 @@ extension String {
     /// text of all Unicode white space at both ends); any other value is returned as it is.
     func trimmingASCIIWhitespace() -> String {
         let utf8 = self.utf8
-        func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 11 || b == 12 }
         guard let first = utf8.first, let last = utf8.last else { return self }
         // A leading no-break space starts with byte C2, a trailing one ends with A0: without
         // those bytes the Character comparisons below cannot succeed.
-        if !isSpace(first) && !isSpace(last) && (first != 0xC2 || !hasPrefix("\u{A0}")) && (last != 0xA0 || !hasSuffix("\u{A0}")) {
+        if !first.isASCIIWhitespace && !last.isASCIIWhitespace && (first != 0xC2 || !hasPrefix("\u{A0}")) && (last != 0xA0 || !hasSuffix("\u{A0}")) {
             return self
         }
         // In ASCII text Foundation's white space and newlines are exactly the bytes of
-        // `isSpace`, so the trim needs no bridging.
+        // `UInt8.isASCIIWhitespace`, so the trim needs no bridging.
         if isAllASCII {
-            guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+            guard let start = utf8.firstIndex(where: { !$0.isASCIIWhitespace }), let end = utf8.lastIndex(where: { !$0.isASCIIWhitespace }) else { return "" }
             return String(decoding: utf8[start...end], as: UTF8.self)
         }
         return trimmingCharacters(in: .whitespacesAndNewlines)

@@ -38,7 +38,7 @@ enum CountryCodes {
     static func code(for raw: String) -> String? {
         // The common case, ASCII without white space (a code or an IBAN): nothing to trim or
         // remove, so the checks below can run on the value's own bytes, upper-cased as they go.
-        if raw.isAllASCII, !raw.utf8.contains(where: { (0x09...0x0D).contains($0) || $0 == 0x20 }) {
+        if raw.isAllASCII, !raw.utf8.contains(where: \.isASCIIWhitespace) {
             // (The outer optional is nil only when the bytes are not contiguous.)
             if let code: String? = raw.utf8.withContiguousStorageIfAvailable({ codeOfCompactASCII($0) }) { return code }
         }

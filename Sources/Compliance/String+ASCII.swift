@@ -12,3 +12,9 @@ extension String {
         return !utf8.contains { $0 >= 0x80 }
     }
 }
+
+extension UInt8 {
+    /// Whether the byte is ASCII white space: tab, line feed, vertical tab, form feed, carriage
+    /// return or space (in ASCII text, exactly what Foundation trims as white space and newlines).
+    var isASCIIWhitespace: Bool { (0x09...0x0D).contains(self) || self == 0x20 }
+}
