@@ -99,7 +99,8 @@ public struct BatchProcessor: Sendable {
         // the group before it is delivered (outputs and archive, on a thread of its own) and a
         // producer thread claims, reads, validates and screens the groups after it, up to
         // `lookahead` finished ones ahead. The commit is the only ordered stage; the others keep
-        // both cores busy around it. A failed delivery (a full disk, say) is seen once the commit
+        // both cores busy around it, at a lower priority (``ThreadPriority``) so that it never
+        // waits for a core. A failed delivery (a full disk, say) is seen once the commit
         // running beside it ends: both groups then stay in processing/, settled but unanswered,
         // and the next run answers them from the store, as after a crash.
         let pipeline = self.pipeline
@@ -111,6 +112,7 @@ public struct BatchProcessor: Sendable {
             let prepared = Handoff<Result<Pipeline.PreparedGroup, any Error>>(capacity: BatchProcessor.lookahead)
             let producer = BackgroundWork<Void> {
                 defer { prepared.close() }
+                ThreadPriority.lowerCurrentThread()
                 for range in ranges {
                     do {
                         var claimed: [ClaimedFile] = []
@@ -139,7 +141,10 @@ public struct BatchProcessor: Sendable {
                 while let next = await prepared.take() {
                     let committed = try await pipeline.commit(try next.get())
                     try await finishDelivery()
-                    delivering = BackgroundWork { try pipeline.deliver(committed) }
+                    delivering = BackgroundWork {
+                        ThreadPriority.lowerCurrentThread()
+                        return try pipeline.deliver(committed)
+                    }
                 }
                 try await finishDelivery()
                 try await producer.value()
