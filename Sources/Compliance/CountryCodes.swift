@@ -20,14 +20,22 @@ enum CountryCodes {
             "russian federation": "RU", "burma": "MM", "turkey": "TR", "ivory coast": "CI",
             "cote divoire": "CI", "south korea": "KR", "korea south": "KR", "republic of korea": "KR",
             "united states of america": "US", "usa": "US", "uk": "GB", "great britain": "GB",
-            "crimea": "UA-43", "crimea region of ukraine": "UA-43", "sevastopol": "UA-40",
-            "donetsk": "UA-14", "luhansk": "UA-09", "lugansk": "UA-09",
             "venezuela bolivarian republic of": "VE", "laos": "LA", "vietnam": "VN", "viet nam": "VN",
             "congo democratic republic of the": "CD", "democratic republic of the congo": "CD",
         ]
         map.merge(extra) { _, new in new }
+        for subdivision in subdivisions {
+            for name in subdivision.names { map[name] = subdivision.code }
+        }
         return map
     }()
+
+    /// Regions screened by their ISO 3166-2 code, with the spellings lists use for them; the
+    /// first is the display name.
+    static let subdivisions: [(code: String, names: [String])] = [
+        ("UA-43", ["crimea", "crimea region of ukraine"]), ("UA-40", ["sevastopol"]),
+        ("UA-14", ["donetsk"]), ("UA-09", ["luhansk", "lugansk"]),
+    ]
 
     static func key(_ name: String) -> String {
         NameNormalizer.asciiTokens(NameNormalizer.foldLatin(name).utf8)
@@ -37,31 +45,20 @@ enum CountryCodes {
     /// The ISO code for a country field value, or nil when it is not recognised.
     static func code(for raw: String) -> String? {
         // The common case, ASCII without white space (a code or an IBAN): nothing to trim or
-        // remove, so the checks below can run on the value's own bytes, upper-cased as they go.
-        if raw.isAllASCII, !raw.utf8.contains(where: \.isASCIIWhitespace) {
-            // (The outer optional is nil only when the bytes are not contiguous.)
-            if let code: String? = raw.utf8.withContiguousStorageIfAvailable({ codeOfCompactASCII($0) }) { return code }
+        // remove, so the shapes are checked on the value's own bytes.
+        if raw.isAllASCII, !raw.utf8.contains(where: \.isASCIIWhitespace),
+           let code: String? = raw.utf8.withContiguousStorageIfAvailable({ codeByShape($0) }) {
+            return code ?? byName[key(raw)]
         }
         let value = raw.trimmingASCIIWhitespace()
-        let compact = value.removingWhitespaceUppercased()
-        let chars = Array(compact.utf8)
-        func isLetter(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
-        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-        if chars.count == 2, chars.allSatisfy(isLetter) { return compact }
-        // Subdivision code, e.g. UA-43.
-        if chars.count >= 4, chars.count <= 6, isLetter(chars[0]), isLetter(chars[1]), chars[2] == UInt8(ascii: "-") {
-            return compact
-        }
-        // IBAN: two letters, two check digits, then 11-30 alphanumerics.
-        if chars.count >= 15, chars.count <= 34, isLetter(chars[0]), isLetter(chars[1]), isDigit(chars[2]), isDigit(chars[3]),
-           chars.allSatisfy({ isLetter($0) || isDigit($0) }) {
-            return String(compact.prefix(2))
-        }
-        return byName[key(value)]
+        var compact = value.removingWhitespaceUppercased()
+        return compact.withUTF8 { codeByShape($0) } ?? byName[key(value)]
     }
 
-    /// ``code(for:)`` of an ASCII value without white space: the same checks, on its bytes.
-    private static func codeOfCompactASCII(_ chars: UnsafeBufferPointer<UInt8>) -> String? {
+    /// The code a value spells by its shape alone, upper-cased: an alpha-2 code, a subdivision
+    /// code (`UA-43`) or an IBAN's country (two letters, two check digits, 11–30 alphanumerics).
+    /// `chars` holds no white space.
+    private static func codeByShape(_ chars: UnsafeBufferPointer<UInt8>) -> String? {
         func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
         func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         func upperCased(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> String { String(decoding: bytes.map(upper), as: UTF8.self) }
@@ -73,15 +70,16 @@ enum CountryCodes {
            chars.allSatisfy({ isLetter($0) || isDigit($0) }) {
             return upperCased(chars[..<2])
         }
-        return byName[key(String(decoding: chars, as: UTF8.self))]
+        return nil
     }
 
     @inline(__always)
     private static func upper(_ b: UInt8) -> UInt8 { b >= 97 && b <= 122 ? b - 32 : b }
 
-    /// A display name for a code.
+    /// A display name for a code: the region's English name, a subdivision's first spelling,
+    /// else the code itself.
     static func name(for code: String) -> String {
         if code.count == 2, let name = Locale(identifier: "en_US").localizedString(forRegionCode: code) { return name }
-        return byName.first { $0.value == code }?.key.capitalized ?? code
+        return subdivisions.first { $0.code == code }?.names.first?.capitalized ?? code
     }
 }

@@ -92,9 +92,15 @@ import Testing
         #expect(BICCode.normalised(raw) == nil)
     }
 
-    @Test(arguments: [("IR", "IR"), ("Iran", "IR"), ("North Korea", "KP"), ("DE89370400440532013000", "DE"), ("UA-43", "UA-43"), ("Syrian Arab Republic", "SY")])
+    @Test(arguments: [("IR", "IR"), ("Iran", "IR"), ("North Korea", "KP"), ("DE89370400440532013000", "DE"), ("UA-43", "UA-43"), ("Syrian Arab Republic", "SY"),
+                      ("ir", "IR"), (" de89 3704 0044 0532 0130 00 ", "DE"), ("ua-43", "UA-43"), ("Crimea", "UA-43"), ("Lugansk", "UA-09")])
     func countryValuesResolveToCodes(_ raw: String, _ code: String) {
         #expect(CountryCodes.code(for: raw) == code)
+    }
+
+    @Test(arguments: [("UA-43", "Crimea"), ("UA-09", "Luhansk"), ("IR", "Iran"), ("ZZ-99", "ZZ-99")])
+    func codesHaveOneDisplayName(_ code: String, _ name: String) {
+        #expect(CountryCodes.name(for: code) == name, "the same name in every process, whatever the hash seed")
     }
 
     @Test(arguments: ["deut de ff", "DE89 3704 0044\t0532 0130 00", "  gb\n", "", "ünïcode ß straße", "a\u{00A0}b"])
