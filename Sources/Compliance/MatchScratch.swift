@@ -4,7 +4,8 @@ import Foundation
 /// that no per-query dictionary, set or growing array is needed.
 ///
 /// Holds one bit mask per indexed name plus the list of names touched, a "seen" stamp per
-/// vocabulary token, and the list of scored candidates. Used by one screening at a time (see
+/// vocabulary token, the list of scored candidates, and the per-token and per-mask bounds of
+/// the query being matched. Used by one screening at a time (see
 /// ``MatchScratchPool``); nothing in it is read by a later query than the one that wrote it,
 /// so it carries no results from one payment to the next.
 final class MatchScratch {
@@ -27,6 +28,19 @@ final class MatchScratch {
     /// ``NameMatcher/candidateNames(_:minimumScore:scratch:includeVessels:)``.
     var scored: [(name: Int32, bound: Float)] = []
 
+    // Per query, for ``NameMatcher/candidateNames(_:minimumScore:scratch:includeVessels:)``,
+    // sized for the longest query it looks at; each query overwrites what it reads.
+    /// The distinctive query tokens with their postings' total size, rarest first.
+    let postingGroups: UnsafeMutableBufferPointer<(token: Int, size: Int)>
+    /// Per query token: the weight of its best possible match, its own weight, and the most
+    /// evidence it can add.
+    let optimisticWeights: UnsafeMutableBufferPointer<Float>
+    let weights: UnsafeMutableBufferPointer<Float>
+    let evidenceCaps: UnsafeMutableBufferPointer<Float>
+    /// Per mask of the selected tokens, when they are few: the score bound, whether it can
+    /// reach the minimum, and the evidence bound.
+    let maskBounds: UnsafeMutableBufferPointer<(bound: Float, passes: Bool, evidence: Float)>
+
     /// The most selected tokens that the narrow masks can tell apart.
     static let narrowMaskBits = 8
 
@@ -40,6 +54,16 @@ final class MatchScratch {
         tokenStamps = .allocate(capacity: max(1, tokenCount))
         tokenStamps.initialize(repeating: 0)
         scored.reserveCapacity(1_024)
+        postingGroups = .allocate(capacity: NameMatcher.maximumQueryTokens)
+        postingGroups.initialize(repeating: (0, 0))
+        optimisticWeights = .allocate(capacity: NameMatcher.maximumQueryTokens)
+        optimisticWeights.initialize(repeating: 0)
+        weights = .allocate(capacity: NameMatcher.maximumQueryTokens)
+        weights.initialize(repeating: 0)
+        evidenceCaps = .allocate(capacity: NameMatcher.maximumQueryTokens)
+        evidenceCaps.initialize(repeating: 0)
+        maskBounds = .allocate(capacity: 1 << NameMatcher.tabulatedBoundTokens)
+        maskBounds.initialize(repeating: (0, false, 0))
     }
 
     deinit {
@@ -47,6 +71,11 @@ final class MatchScratch {
         wideMasks.deallocate()
         touched.deallocate()
         tokenStamps.deallocate()
+        postingGroups.deallocate()
+        optimisticWeights.deallocate()
+        weights.deallocate()
+        evidenceCaps.deallocate()
+        maskBounds.deallocate()
     }
 
     /// Clears the masks set since the last reset, and prepares masks of `selectedTokens` bits.

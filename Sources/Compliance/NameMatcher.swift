@@ -157,121 +157,115 @@ struct NameMatcher {
             return candidateNames(Array(query.prefix(Self.maximumQueryTokens)), minimumScore: minimumScore, scratch: scratch,
                                   includeVessels: includeVessels)
         }
-        return withUnsafeTemporaryAllocation(of: (token: Int, size: Int).self, capacity: query.count) { groupBuffer -> [Int32] in
-            let groups = postingGroups(query, into: groupBuffer)
-            guard !groups.isEmpty else { return [] }
-            // Walk the postings of every token that is not too common, and of at least the two
-            // rarest tokens, so that the bound below knows about them. Sizes are ascending, so
-            // the tokens within the cap are a prefix.
-            var selectedCount = 0
-            while selectedCount < groups.count && groups[selectedCount].size <= Self.postingCap { selectedCount += 1 }
-            selectedCount = max(selectedCount, min(2, groups.count))
-            let selected = groups[..<selectedCount]
-            var assumedPresent: UInt32 = 0
-            for (i, q) in query.enumerated() where !q.isDistinctive { assumedPresent |= 1 << UInt32(i) }
-            for g in groups[selectedCount...] { assumedPresent |= 1 << UInt32(g.token) }
+        let groups = postingGroups(query, into: scratch.postingGroups)
+        guard !groups.isEmpty else { return [] }
+        // Walk the postings of every token that is not too common, and of at least the two
+        // rarest tokens, so that the bound below knows about them. Sizes are ascending, so
+        // the tokens within the cap are a prefix.
+        var selectedCount = 0
+        while selectedCount < groups.count && groups[selectedCount].size <= Self.postingCap { selectedCount += 1 }
+        selectedCount = max(selectedCount, min(2, groups.count))
+        let selected = groups[..<selectedCount]
+        var assumedPresent: UInt32 = 0
+        for (i, q) in query.enumerated() where !q.isDistinctive { assumedPresent |= 1 << UInt32(i) }
+        for g in groups[selectedCount...] { assumedPresent |= 1 << UInt32(g.token) }
 
-            return withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * query.count) { weights -> [Int32] in
-                let optimistic = weights.baseAddress!, weight = optimistic + query.count, evidenceCap = weight + query.count
-                for (i, q) in query.enumerated() {
-                    // Optimistic score bound from which query tokens could be matched.
-                    var w = q.weight
-                    q.forEachNeighbour { t, _ in w = max(w, index.tokenWeight[Int(t)]) }
-                    optimistic[i] = w
-                    weight[i] = q.weight
-                    evidenceCap[i] = self.evidenceCap(q)
-                }
-                // A name's mask has bit k set when the k-th selected token reached it. Its
-                // bound depends on the mask only.
-                func bound(mask: UInt32) -> Float {
-                    var present = assumedPresent
-                    for (k, g) in selected.enumerated() where mask & (1 << UInt32(k)) != 0 { present |= 1 << UInt32(g.token) }
-                    var matched: Float = 0, missing: Float = 0
-                    for i in 0..<query.count {
-                        if present & (1 << UInt32(i)) != 0 { matched += optimistic[i] } else { missing += weight[i] }
-                    }
-                    return matched / max(1e-6, matched + Self.unmatchedQueryFactor * missing)
-                }
-                let slack: Float = 0.12
-                // The most evidence a name can gather (see `evidenceCap`): only a token that
-                // reached it (or one that was not looked up) can pair with one of its tokens at
-                // the similarity evidence needs.
-                var unselectedEvidence: Float = 0
-                for g in groups[selectedCount...] { unselectedEvidence += evidenceCap[g.token] }
-                func evidenceBound(mask: UInt32) -> Float {
-                    var evidence = unselectedEvidence
-                    for (k, g) in selected.enumerated() where mask & (1 << UInt32(k)) != 0 { evidence += evidenceCap[g.token] }
-                    return evidence + Self.evidenceRoundingMargin
-                }
-                let tabulated = selectedCount <= Self.tabulatedBoundTokens
-                return withUnsafeTemporaryAllocation(of: (bound: Float, passes: Bool, evidence: Float).self,
-                                                      capacity: tabulated ? 1 << selectedCount : 0) { table -> [Int32] in
-                    // With few selected tokens, work out each mask's bound once. A name can
-                    // then only pass when its mask has one of the passing masks' lowest bits:
-                    // it is first reached by one of the tokens up to the highest such bit, and
-                    // the tokens after it need only update names already reached.
-                    var openingTokens = selectedCount
-                    if tabulated {
-                        var highestLowestBit = -1
-                        for mask in 0..<(1 << selectedCount) {
-                            let b = bound(mask: UInt32(mask))
-                            table[mask] = (b, b + slack >= minimumScore, evidenceBound(mask: UInt32(mask)))
-                            if mask != 0 && table[mask].passes { highestLowestBit = max(highestLowestBit, mask.trailingZeroBitCount) }
-                        }
-                        openingTokens = highestLowestBit + 1
-                        if openingTokens == 0 { return [] }  // no mask passes
-                    }
-                    scratch.reset(selectedTokens: selectedCount)
-                    markPostings(of: query, selected: selected, openingTokens: openingTokens, scratch: scratch)
+        let optimistic = scratch.optimisticWeights, weight = scratch.weights, evidenceCap = scratch.evidenceCaps
+        for (i, q) in query.enumerated() {
+            // Optimistic score bound from which query tokens could be matched.
+            var w = q.weight
+            q.forEachNeighbour { t, _ in w = max(w, index.tokenWeight[Int(t)]) }
+            optimistic[i] = w
+            weight[i] = q.weight
+            evidenceCap[i] = self.evidenceCap(q)
+        }
+        // A name's mask has bit k set when the k-th selected token reached it. Its
+        // bound depends on the mask only.
+        func bound(mask: UInt32) -> Float {
+            var present = assumedPresent
+            for (k, g) in selected.enumerated() where mask & (1 << UInt32(k)) != 0 { present |= 1 << UInt32(g.token) }
+            var matched: Float = 0, missing: Float = 0
+            for i in 0..<query.count {
+                if present & (1 << UInt32(i)) != 0 { matched += optimistic[i] } else { missing += weight[i] }
+            }
+            return matched / max(1e-6, matched + Self.unmatchedQueryFactor * missing)
+        }
+        let slack: Float = 0.12
+        // The most evidence a name can gather (see `evidenceCap`): only a token that
+        // reached it (or one that was not looked up) can pair with one of its tokens at
+        // the similarity evidence needs.
+        var unselectedEvidence: Float = 0
+        for g in groups[selectedCount...] { unselectedEvidence += evidenceCap[g.token] }
+        func evidenceBound(mask: UInt32) -> Float {
+            var evidence = unselectedEvidence
+            for (k, g) in selected.enumerated() where mask & (1 << UInt32(k)) != 0 { evidence += evidenceCap[g.token] }
+            return evidence + Self.evidenceRoundingMargin
+        }
+        let tabulated = selectedCount <= Self.tabulatedBoundTokens
+        let table = scratch.maskBounds
+        // With few selected tokens, work out each mask's bound once. A name can
+        // then only pass when its mask has one of the passing masks' lowest bits:
+        // it is first reached by one of the tokens up to the highest such bit, and
+        // the tokens after it need only update names already reached.
+        var openingTokens = selectedCount
+        if tabulated {
+            var highestLowestBit = -1
+            for mask in 0..<(1 << selectedCount) {
+                let b = bound(mask: UInt32(mask))
+                table[mask] = (b, b + slack >= minimumScore, evidenceBound(mask: UInt32(mask)))
+                if mask != 0 && table[mask].passes { highestLowestBit = max(highestLowestBit, mask.trailingZeroBitCount) }
+            }
+            openingTokens = highestLowestBit + 1
+            if openingTokens == 0 { return [] }  // no mask passes
+        }
+        scratch.reset(selectedTokens: selectedCount)
+        markPostings(of: query, selected: selected, openingTokens: openingTokens, scratch: scratch)
 
-                    let limit = includeVessels ? Int32.max : index.firstVesselName
-                    // The scratch's list, borrowed for the call (kept for its capacity).
-                    var scored: [(name: Int32, bound: Float)] = []
-                    swap(&scored, &scratch.scored)
-                    defer { swap(&scored, &scratch.scored) }
-                    scored.removeAll(keepingCapacity: true)
-                    scratch.forEachTouched { name, mask in
-                        if name >= limit { return }
-                        let (bound, passes) = tabulated ? (table[Int(mask)].bound, table[Int(mask)].passes) : {
-                            let b = bound(mask: mask)
-                            return (b, b + slack >= minimumScore)
-                        }()
-                        if passes { scored.append((name, bound)) }
-                    }
-                    if scored.count > Self.candidateCap {
-                        // Keep the best bounds, ties to the lowest name, in that order. One
-                        // integer per candidate sorts the same way: bounds are finite and not
-                        // negative, so their bit patterns order like their values.
-                        var keys = scored.map { (UInt64(~$0.bound.bitPattern) << 32) | UInt64(UInt32(bitPattern: $0.name)) }
-                        keys.sort()
-                        scored.removeAll(keepingCapacity: true)
-                        for key in keys.prefix(Self.candidateCap) {
-                            scored.append((Int32(bitPattern: UInt32(truncatingIfNeeded: key)), Float(bitPattern: ~UInt32(key >> 32))))
-                        }
-                    }
-                    // A name that cannot gather the minimum evidence (or, when it is certainly
-                    // matched partially, the minimum partial evidence) scores 0: it need not be
-                    // scored when 0 is below the minimum. It is dropped only now, after the
-                    // cap, so that it does not make room for another name. Distinctive list
-                    // tokens only pair with distinctive query tokens: a name with more of them
-                    // than the query is certainly matched partially.
-                    guard minimumScore > 0 else { return scored.map(\.name) }
-                    var distinctiveQueryTokens = 0
-                    for q in query where q.isDistinctive { distinctiveQueryTokens += 1 }
-                    var names: [Int32] = []
-                    names.reserveCapacity(scored.count)
-                    for candidate in scored {
-                        let mask = scratch.mask(candidate.name)
-                        let evidence = tabulated ? table[Int(mask)].evidence : evidenceBound(mask: mask)
-                        if evidence < Self.minimumEvidence { continue }
-                        if evidence < Self.minimumPartialEvidence
-                            && Int(index.names[Int(candidate.name)].distinctiveTokens) > distinctiveQueryTokens { continue }
-                        names.append(candidate.name)
-                    }
-                    return names
-                }
+        let limit = includeVessels ? Int32.max : index.firstVesselName
+        // The scratch's list, borrowed for the call (kept for its capacity).
+        var scored: [(name: Int32, bound: Float)] = []
+        swap(&scored, &scratch.scored)
+        defer { swap(&scored, &scratch.scored) }
+        scored.removeAll(keepingCapacity: true)
+        scratch.forEachTouched { name, mask in
+            if name >= limit { return }
+            let (bound, passes) = tabulated ? (table[Int(mask)].bound, table[Int(mask)].passes) : {
+                let b = bound(mask: mask)
+                return (b, b + slack >= minimumScore)
+            }()
+            if passes { scored.append((name, bound)) }
+        }
+        if scored.count > Self.candidateCap {
+            // Keep the best bounds, ties to the lowest name, in that order. One
+            // integer per candidate sorts the same way: bounds are finite and not
+            // negative, so their bit patterns order like their values.
+            var keys = scored.map { (UInt64(~$0.bound.bitPattern) << 32) | UInt64(UInt32(bitPattern: $0.name)) }
+            keys.sort()
+            scored.removeAll(keepingCapacity: true)
+            for key in keys.prefix(Self.candidateCap) {
+                scored.append((Int32(bitPattern: UInt32(truncatingIfNeeded: key)), Float(bitPattern: ~UInt32(key >> 32))))
             }
         }
+        // A name that cannot gather the minimum evidence (or, when it is certainly
+        // matched partially, the minimum partial evidence) scores 0: it need not be
+        // scored when 0 is below the minimum. It is dropped only now, after the
+        // cap, so that it does not make room for another name. Distinctive list
+        // tokens only pair with distinctive query tokens: a name with more of them
+        // than the query is certainly matched partially.
+        guard minimumScore > 0 else { return scored.map(\.name) }
+        var distinctiveQueryTokens = 0
+        for q in query where q.isDistinctive { distinctiveQueryTokens += 1 }
+        var names: [Int32] = []
+        names.reserveCapacity(scored.count)
+        for candidate in scored {
+            let mask = scratch.mask(candidate.name)
+            let evidence = tabulated ? table[Int(mask)].evidence : evidenceBound(mask: mask)
+            if evidence < Self.minimumEvidence { continue }
+            if evidence < Self.minimumPartialEvidence
+                && Int(index.names[Int(candidate.name)].distinctiveTokens) > distinctiveQueryTokens { continue }
+            names.append(candidate.name)
+        }
+        return names
     }
 
     /// The distinctive query tokens that match some vocabulary token, with their postings'
