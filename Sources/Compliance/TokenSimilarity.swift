@@ -201,6 +201,10 @@ enum ByteHash {
         }
     }
 
+    /// The key of `bytes`, leaving out the bytes at `skip` and `skip2` when given. The index and
+    /// the queries only call it without them; with them it is the definition that
+    /// ``withDeletionKeys(of:_:)`` and ``withTwoDeletionKeys(of:_:)`` compute faster (the tests
+    /// hold them to it).
     @inline(__always)
     static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, skipping skip: Int = -1, and skip2: Int = -1) -> UInt64 {
         var h = offsetBasis
