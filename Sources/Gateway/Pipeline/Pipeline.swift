@@ -36,13 +36,18 @@ public final class Pipeline: Sendable {
         var digest: String = ""
         var readError: String? = nil
         var reading: MessageReader.Reading? = nil
-        var screening: [ScreeningResult] = []
-        /// For a valid pacs.008: the sender, and each transaction's reference, compliance facts
-        /// and fingerprint (computed in `prepare`, in parallel, to keep the ordered commit short).
+        /// For a valid pacs.008: the sender, and what `prepare` works out for each transaction.
         var sender: BIC? = nil
-        var references: [PaymentReference] = []
-        var facts: [PaymentFacts] = []
-        var fingerprints: [String] = []
+        var transactions: [PreparedTransaction] = []
+    }
+
+    /// One transaction of a valid pacs.008 as `prepare` leaves it: worked out in parallel, so
+    /// that the ordered commit only looks things up and decides.
+    struct PreparedTransaction: Sendable {
+        var reference: PaymentReference
+        var facts: PaymentFacts
+        var fingerprint: String
+        var screening: ScreeningResult
     }
 
     func prepare(_ files: [ClaimedFile], claimedAt: Int64) -> [Item] {
@@ -62,12 +67,14 @@ public final class Pipeline: Sendable {
                     let reading = runtime.reader.read(bytes, file: files[index].name)
                     if let message = reading.message, case .creditTransfer(let document) = message.body {
                         let transfer = document.fiToFICstmrCdtTrf
-                        item.sender = Pipeline.sender(of: message, transfer)
-                        item.references = transfer.cdtTrfTxInf.map { PaymentReference(transaction: $0, group: transfer.grpHdr, sender: item.sender) }
-                        item.facts = PaymentFacts.extract(from: message)
-                        item.fingerprints = transfer.cdtTrfTxInf.map { Pipeline.fingerprint($0, group: transfer.grpHdr) }
-                        item.screening = transfer.cdtTrfTxInf.enumerated().map { i, tx in
-                            runtime.screening.screen(tx, group: transfer.grpHdr, path: PaymentFacts.path(ofTransaction: i + 1))
+                        let sender = Pipeline.sender(of: message, transfer)
+                        let facts = PaymentFacts.extract(from: message)
+                        item.sender = sender
+                        item.transactions = transfer.cdtTrfTxInf.enumerated().map { i, tx in
+                            PreparedTransaction(
+                                reference: PaymentReference(transaction: tx, group: transfer.grpHdr, sender: sender),
+                                facts: facts[i], fingerprint: Pipeline.fingerprint(tx, group: transfer.grpHdr),
+                                screening: runtime.screening.screen(tx, group: transfer.grpHdr, path: PaymentFacts.path(ofTransaction: i + 1)))
                         }
                     }
                     item.reading = reading
@@ -252,7 +259,7 @@ public final class Pipeline: Sendable {
         var messages: [(String, String)] = []
         for item in items {
             if let sender = item.sender, let messageId = item.reading?.report.messageId { messages.append((sender.rawValue, messageId)) }
-            for reference in item.references {
+            for reference in item.transactions.lazy.map(\.reference) {
                 transferIDs.append(reference.transferID)
                 references.append((reference.instructingAgent?.bic11, reference.endToEndId, reference.transactionId))
             }
@@ -456,7 +463,6 @@ public final class Pipeline: Sendable {
                             operations: inout [LedgerOperation], memory: inout GroupMemory) async throws -> FilePlan {
         let group = transfer.grpHdr
         let senderBIC = item.sender
-        let facts = item.facts
         let messageKey = "\(senderBIC?.rawValue ?? "-")|\(group.msgId)"
         var messageReusedFrom: String? = nil
         if let sender = senderBIC, let first = known.messages[GatewayStore.Known.messageKey(sender.rawValue, group.msgId)],
@@ -470,8 +476,9 @@ public final class Pipeline: Sendable {
 
         var plans: [TransactionPlan] = []
         for (i, tx) in transfer.cdtTrfTxInf.enumerated() {
-            let fact = facts[i]
-            let reference = item.references[i]
+            let prepared = item.transactions[i]
+            let fact = prepared.facts
+            let reference = prepared.reference
             let amount = tx.intrBkSttlmAmt
             var record = PaymentRecord(
                 transferID: reference.transferID, uetr: tx.pmtId.uetr?.rawValue, messageId: group.msgId,
@@ -481,7 +488,7 @@ public final class Pipeline: Sendable {
                 currency: amount.currency.rawValue, amount: amount.amount.description, route: nil, action: "none",
                 status: "RJCT", reason: nil, narrative: nil, inputName: item.file.name, inputDigest: item.digest,
                 transactionIndex: i, receivedAt: item.claimedAt, updatedAt: now, deadline: nil, routeAcknowledged: false,
-                forwardMessageId: nil, fingerprint: item.fingerprints[i], latencyMicros: nil)
+                forwardMessageId: nil, fingerprint: prepared.fingerprint, latencyMicros: nil)
             var plan = TransactionPlan(index: i, record: record, decision: .status("RJCT", reason: "MS03", narrative: nil),
                                        reservation: nil, transaction: tx, group: group, sender: senderBIC)
 
@@ -519,7 +526,7 @@ public final class Pipeline: Sendable {
                 continue
             }
 
-            plan.decision = try await self.decide(&plan, screening: item.screening[i], fact: fact, now: now, operations: &operations)
+            plan.decision = try await self.decide(&plan, screening: prepared.screening, fact: fact, now: now, operations: &operations)
             memory.payments[plan.record.transferID] = plan.record
             plans.append(plan)
         }
