@@ -7,7 +7,108 @@ import Settlement
 
 /// Stage D of a group: turning decisions and ledger outcomes into records, statuses and outputs.
 extension Pipeline {
-    // MARK: Stage D: finish
+    // MARK: Stage D: answer each input
+
+    /// What stage D gathers from a group's plans: the store's batch, the outputs, the counts,
+    /// and where each input goes.
+    struct GroupAnswers {
+        var batch = GatewayStore.Batch()
+        var outputs: [PendingOutput] = []
+        var result = GroupResult()
+        var errorFiles: [(ClaimedFile, ErrorReport)] = []
+        var archiveFiles: [ClaimedFile] = []
+        /// The records finished so far in the group, by transfer id: a re-send later in the
+        /// group is answered with its payment's final record.
+        var finished: [String: PaymentRecord] = [:]
+
+        init(files: Int, at: Int64) {
+            self.batch.at = at
+            self.result.files = files
+        }
+    }
+
+    /// Stage D for one input: its statuses, outputs and records, and whether it goes to
+    /// archive/ or error/. `limitSettlements` gathers the plans whose limit usage becomes final
+    /// once the group's records commit.
+    func answer(_ item: Item, plan: FilePlan, outcomes: [LedgerOutcome], finishedAt: Int64, answeredAt: Int64,
+                into answers: inout GroupAnswers, limitSettlements: inout [TransactionPlan]) throws {
+        let latency = max(0, finishedAt - item.claimedAt) * 1000
+        switch plan {
+        case .error(let reason, let code, let detail):
+            answers.errorFiles.append((item.file, ErrorReport(file: item.file.name, reason: reason, code: code, detail: detail,
+                                                              sha256: item.digest.isEmpty ? nil : item.digest)))
+            if !item.digest.isEmpty, code != "DUPLICATE" {
+                answers.batch.inputs.append((item.digest, item.file.name, "error", latency))
+            }
+        case .invalid(let rejected, let reason, let narrative):
+            let messageId = self.answerMessageId(item, kind: "pacs002", at: answeredAt)
+            // Nothing in this stage may throw: the group's ledger transaction has committed.
+            if let sender = rejected.sender, let message = try? self.runtime.statusReports.rejection(
+                of: rejected, reason: reason, narrative: narrative, messageId: messageId, creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
+                let directory = try? self.runtime.directories.outboxDirectory(for: sender.rawValue)
+            {
+                self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs002"), to: &answers.outputs)
+            }
+            answers.batch.inputs.append((item.digest, item.file.name, "invalid", latency))
+            answers.batch.events.append(PaymentEvent(transferID: nil, messageId: rejected.messageId, at: finishedAt, kind: "rejected-message",
+                                                     detail: "\(item.file.name): \(reason) \(narrative)"))
+            answers.result.statuses["RJCT", default: 0] += 1
+            answers.result.reasons[reason, default: 0] += 1
+            answers.archiveFiles.append(item.file)
+        case .creditTransfer(let messageId, let creation, let sender, let transactions):
+            self.answerCreditTransfer(item, messageId: messageId, creation: creation, sender: sender, transactions: transactions,
+                                      outcomes: outcomes, finishedAt: finishedAt, answeredAt: answeredAt, latency: latency,
+                                      into: &answers, limitSettlements: &limitSettlements)
+        case .statusReport(let entries):
+            for (n, plan) in entries.enumerated() {
+                try self.finishCorrelation(plan, index: n, outcomes: outcomes, now: finishedAt, item: item,
+                                           outputs: &answers.outputs, batch: &answers.batch, result: &answers.result)
+            }
+            answers.batch.inputs.append((item.digest, item.file.name, "pacs.002", latency))
+            answers.archiveFiles.append(item.file)
+        }
+    }
+
+    /// A pacs.008's transactions finished in order, its deliveries to creditor agents, and the
+    /// sender's pacs.002 for all of them.
+    private func answerCreditTransfer(_ item: Item, messageId: String, creation: ISODateTime, sender: BIC?,
+                                      transactions: [TransactionPlan], outcomes: [LedgerOutcome], finishedAt: Int64,
+                                      answeredAt: Int64, latency: Int64, into answers: inout GroupAnswers,
+                                      limitSettlements: inout [TransactionPlan]) {
+        var records: [PaymentRecord] = []
+        var deliveries: [TransactionPlan] = []
+        for var plan in transactions {
+            if case .sameAsEarlier(let transferID) = plan.decision {
+                plan.decision = answers.finished[transferID].map { .known($0, rerun: false) }
+                    ?? .status("RJCT", reason: "AM05", narrative: "duplicate of transfer \(transferID) in this group")
+            }
+            self.finish(&plan, outcomes: outcomes, now: finishedAt, answeredAt: answeredAt, latency: latency, item: item,
+                        outputs: &answers.outputs, deliveries: &deliveries, batch: &answers.batch, result: &answers.result)
+            answers.finished[plan.record.transferID] = plan.record
+            records.append(plan.record)
+            if plan.reservation != nil {
+                self.recordLimitUsage(plan, at: finishedAt, in: &answers.batch)
+                limitSettlements.append(plan)
+            }
+        }
+        self.addDeliveries(deliveries, item: item, answeredAt: answeredAt, to: &answers.outputs)
+        if let recipient = sender {
+            let report = self.factory.report(
+                originalMessageId: messageId, originalCreation: creation, records: records, to: recipient,
+                messageId: self.answerMessageId(item, kind: "pacs002", at: answeredAt), now: ISODateTime(utcMilliseconds: answeredAt))
+            if let directory = try? self.runtime.directories.outboxDirectory(for: recipient.rawValue) {
+                self.addOutput(report, directory: directory, name: self.outputName(item, kind: "pacs002"), to: &answers.outputs)
+            } else {
+                answers.batch.events.append(PaymentEvent(transferID: nil, messageId: messageId, at: finishedAt, kind: "unanswerable",
+                                                         detail: "\(item.file.name): no pacs.002, '\(recipient.rawValue)' cannot name an outbox folder"))
+            }
+        }
+        answers.batch.inputs.append((item.digest, item.file.name, "pacs.008", latency))
+        if let sender { answers.batch.messages.append((sender.rawValue, messageId, item.digest)) }
+        answers.archiveFiles.append(item.file)
+    }
+
+    // MARK: Stage D: finish one transaction
 
     /// - Parameters:
     ///   - now: the time of this commit, for records and events.

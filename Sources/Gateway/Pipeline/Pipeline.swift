@@ -280,91 +280,24 @@ public final class Pipeline: Sendable {
 
         // Stage D: statuses, outputs and records.
         let finishedAt = Pipeline.milliseconds()
-        var batch = GatewayStore.Batch()
-        batch.at = finishedAt
-        var outputs: [PendingOutput] = []
-        var result = GroupResult()
-        result.files = items.count
-        var errorFiles: [(ClaimedFile, ErrorReport)] = []
-        var archiveFiles: [ClaimedFile] = []
-        var finished: [String: PaymentRecord] = [:]
+        var answers = GroupAnswers(files: items.count, at: finishedAt)
         for (item, plan) in zip(items, plans) {
-            let latency = max(0, finishedAt - item.claimedAt) * 1000
             // The answers' time: this commit's, or for a rerun after a crash, the first commit's,
             // so that the rerun writes the same bytes.
             let answeredAt = self.firstCommit(of: item, known: known) ?? finishedAt
-            switch plan {
-            case .error(let reason, let code, let detail):
-                errorFiles.append((item.file, ErrorReport(file: item.file.name, reason: reason, code: code, detail: detail,
-                                                          sha256: item.digest.isEmpty ? nil : item.digest)))
-                if !item.digest.isEmpty, code != "DUPLICATE" {
-                    batch.inputs.append((item.digest, item.file.name, "error", latency))
-                }
-            case .invalid(let rejected, let reason, let narrative):
-                let messageId = self.answerMessageId(item, kind: "pacs002", at: answeredAt)
-                // Nothing in this stage may throw: the group's ledger transaction has committed.
-                if let sender = rejected.sender, let message = try? self.runtime.statusReports.rejection(
-                    of: rejected, reason: reason, narrative: narrative, messageId: messageId, creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
-                    let directory = try? self.runtime.directories.outboxDirectory(for: sender.rawValue)
-                {
-                    self.addOutput(message, directory: directory, name: self.outputName(item, kind: "pacs002"), to: &outputs)
-                }
-                batch.inputs.append((item.digest, item.file.name, "invalid", latency))
-                batch.events.append(PaymentEvent(transferID: nil, messageId: rejected.messageId, at: finishedAt, kind: "rejected-message",
-                                                 detail: "\(item.file.name): \(reason) \(narrative)"))
-                result.statuses["RJCT", default: 0] += 1
-                result.reasons[reason, default: 0] += 1
-                archiveFiles.append(item.file)
-            case .creditTransfer(let messageId, let creation, let sender, let transactions):
-                var records: [PaymentRecord] = []
-                var deliveries: [TransactionPlan] = []
-                for var plan in transactions {
-                    if case .sameAsEarlier(let transferID) = plan.decision {
-                        plan.decision = finished[transferID].map { .known($0, rerun: false) }
-                            ?? .status("RJCT", reason: "AM05", narrative: "duplicate of transfer \(transferID) in this group")
-                    }
-                    self.finish(&plan, outcomes: outcomes, now: finishedAt, answeredAt: answeredAt, latency: latency, item: item,
-                                outputs: &outputs, deliveries: &deliveries, batch: &batch, result: &result)
-                    finished[plan.record.transferID] = plan.record
-                    records.append(plan.record)
-                    if plan.reservation != nil {
-                        self.recordLimitUsage(plan, at: finishedAt, in: &batch)
-                        limitSettlements.append(plan)
-                    }
-                }
-                self.addDeliveries(deliveries, item: item, answeredAt: answeredAt, to: &outputs)
-                if let recipient = sender {
-                    let report = self.factory.report(
-                        originalMessageId: messageId, originalCreation: creation, records: records, to: recipient,
-                        messageId: self.answerMessageId(item, kind: "pacs002", at: answeredAt), now: ISODateTime(utcMilliseconds: answeredAt))
-                    if let directory = try? self.runtime.directories.outboxDirectory(for: recipient.rawValue) {
-                        self.addOutput(report, directory: directory, name: self.outputName(item, kind: "pacs002"), to: &outputs)
-                    } else {
-                        batch.events.append(PaymentEvent(transferID: nil, messageId: messageId, at: finishedAt, kind: "unanswerable",
-                                                         detail: "\(item.file.name): no pacs.002, '\(recipient.rawValue)' cannot name an outbox folder"))
-                    }
-                }
-                batch.inputs.append((item.digest, item.file.name, "pacs.008", latency))
-                if let sender { batch.messages.append((sender.rawValue, messageId, item.digest)) }
-                archiveFiles.append(item.file)
-            case .statusReport(let entries):
-                for (n, plan) in entries.enumerated() {
-                    try self.finishCorrelation(plan, index: n, outcomes: outcomes, now: finishedAt, item: item,
-                                               outputs: &outputs, batch: &batch, result: &result)
-                }
-                batch.inputs.append((item.digest, item.file.name, "pacs.002", latency))
-                archiveFiles.append(item.file)
-            }
+            try self.answer(item, plan: plan, outcomes: outcomes, finishedAt: finishedAt, answeredAt: answeredAt,
+                            into: &answers, limitSettlements: &limitSettlements)
         }
 
         trace.mark("finish")
         // Stage timings of the previous group ride along with this group's commit.
-        batch.stages = self.stageLog.take()
+        answers.batch.stages = self.stageLog.take()
         // Stage E: the store, durably. Outputs and input moves follow in `deliver`.
-        try self.runtime.store.commit(batch)
+        try self.runtime.store.commit(answers.batch)
         trace.mark("store")
-        return CommittedGroup(files: files.count, result: result, outputs: outputs, archiveFiles: archiveFiles,
-                              errorFiles: errorFiles, trace: trace, finishedAt: finishedAt)
+        return CommittedGroup(files: files.count, result: answers.result, outputs: answers.outputs,
+                              archiveFiles: answers.archiveFiles, errorFiles: answers.errorFiles, trace: trace,
+                              finishedAt: finishedAt)
     }
 
     /// The other half of ``complete(_:)``: the group's outputs written durably, then its inputs
