@@ -29,9 +29,10 @@ extension Pipeline {
 
     /// Stage D for one input: its statuses, outputs and records, and whether it goes to
     /// archive/ or error/. `limitSettlements` gathers the plans whose limit usage becomes final
-    /// once the group's records commit.
+    /// once the group's records commit. It cannot fail: the group's ledger transaction has
+    /// committed, and what it reports must reach the store.
     func answer(_ item: Item, plan: FilePlan, outcomes: [LedgerOutcome], finishedAt: Int64, answeredAt: Int64,
-                into answers: inout GroupAnswers, limitSettlements: inout [TransactionPlan]) throws {
+                into answers: inout GroupAnswers, limitSettlements: inout [TransactionPlan]) {
         let latency = max(0, finishedAt - item.claimedAt) * 1000
         switch plan {
         case .error(let reason, let code, let detail):
@@ -42,7 +43,6 @@ extension Pipeline {
             }
         case .invalid(let rejected, let reason, let narrative):
             let messageId = self.answerMessageId(item, kind: "pacs002", at: answeredAt)
-            // Nothing in this stage may throw: the group's ledger transaction has committed.
             if let sender = rejected.sender, let message = try? self.runtime.statusReports.rejection(
                 of: rejected, reason: reason, narrative: narrative, messageId: messageId, creationDateTime: ISODateTime(utcMilliseconds: answeredAt)),
                 let directory = try? self.runtime.directories.outboxDirectory(for: sender.rawValue)
@@ -61,7 +61,7 @@ extension Pipeline {
                                       into: &answers, limitSettlements: &limitSettlements)
         case .statusReport(let entries):
             for (n, plan) in entries.enumerated() {
-                try self.finishCorrelation(plan, index: n, outcomes: outcomes, now: finishedAt, item: item,
+                self.finishCorrelation(plan, index: n, outcomes: outcomes, now: finishedAt, item: item,
                                            outputs: &answers.outputs, batch: &answers.batch, result: &answers.result)
             }
             answers.batch.inputs.append((item.digest, item.file.name, "pacs.002", latency))

@@ -64,7 +64,7 @@ extension Pipeline {
     }
 
     func finishCorrelation(_ plan: CorrelationPlan, index: Int, outcomes: [LedgerOutcome], now: Int64, item: Item,
-                           outputs: inout [PendingOutput], batch: inout GatewayStore.Batch, result: inout GroupResult) throws {
+                           outputs: inout [PendingOutput], batch: inout GatewayStore.Batch, result: inout GroupResult) {
         let entry = plan.entry
         let described = "route status \(entry.status ?? "-")\(entry.reason.map { " \($0)" } ?? "") for UETR \(entry.originalUETR?.rawValue ?? "-")"
         guard var record = plan.record else {

@@ -285,7 +285,7 @@ public final class Pipeline: Sendable {
             // The answers' time: this commit's, or for a rerun after a crash, the first commit's,
             // so that the rerun writes the same bytes.
             let answeredAt = self.firstCommit(of: item, known: known) ?? finishedAt
-            try self.answer(item, plan: plan, outcomes: outcomes, finishedAt: finishedAt, answeredAt: answeredAt,
+            self.answer(item, plan: plan, outcomes: outcomes, finishedAt: finishedAt, answeredAt: answeredAt,
                             into: &answers, limitSettlements: &limitSettlements)
         }
 
